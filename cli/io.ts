@@ -1,0 +1,39 @@
+// Exit codes and error reporting of the `jiandu` command line (../shared/contract/cli-v1.md).
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+
+export const EXIT = { OK: 0, FAILURE: 1, USAGE: 2, REJECTED: 3 } as const
+
+/** A failure the CLI reports as one readable line (Chinese first, English after) with its exit code. */
+export class CliError extends Error {
+  readonly exitCode: number
+  constructor(message: string, exitCode: number = EXIT.FAILURE) {
+    super(message)
+    this.name = 'CliError'
+    this.exitCode = exitCode
+  }
+}
+
+export function usageError(message: string): CliError {
+  return new CliError(message, EXIT.USAGE)
+}
+
+/** node:util parseArgs, with unknown options and bad values turned into usage errors. */
+export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, allowPositionals = false) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals, strict: true })
+  } catch (error) {
+    throw usageError(`参数错误 / usage error: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}
+
+export function writeJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value)}\n`)
+}
+
+export function writeLine(line: string): void {
+  process.stdout.write(`${line}\n`)
+}
+
+export function writeProgress(line: string): void {
+  process.stderr.write(`${line}\n`)
+}

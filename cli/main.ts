@@ -1,0 +1,49 @@
+// `jiandu`: the workstation's core without a window (../shared/contract/cli-v1.md). Same database
+// file, importer and rule engine as the desktop app. stdout carries only the result; errors go to
+// stderr as one line; exit codes: 0 ok, 1 failure, 2 usage/unreadable input, 3 import with rejections.
+import { CliError, EXIT } from './io.ts'
+
+type Command = { summary: string; load: () => Promise<{ run: (argv: string[]) => Promise<number> }> }
+
+const COMMANDS: Record<string, Command> = {
+  import: { summary: 'import <file>… --db <path> [--format json]   导入数据交换文件', load: () => import('./commands/import.ts') },
+  export: { summary: 'export --db <path> --out <file>              导出中心记录', load: () => import('./commands/export.ts') },
+  analyze: { summary: 'analyze --db <path> [--as-of D] [--rules P] [--format json|table]   问题线索分析', load: () => import('./commands/analyze.ts') },
+  demo: { summary: 'demo (--out <file> | --db <path>) [--enterprises N] [--tasks N] [--seed S]   演示数据', load: () => import('./commands/demo.ts') },
+  web: { summary: 'web [--db <path>] [--port <p>]                网页模式', load: () => import('./commands/web.ts') },
+  bench: { summary: 'bench [--scale district|city] [--out <file>] 基准测试', load: () => import('./commands/bench.ts') }
+}
+
+function usage(): string {
+  return ['用法 / usage: jiandu <command> [options]', '', ...Object.values(COMMANDS).map((c) => `  ${c.summary}`)].join('\n')
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv
+  const verbose = rest.includes('--verbose')
+  const args = rest.filter((a) => a !== '--verbose')
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${usage()}\n`)
+    return name ? EXIT.OK : EXIT.USAGE
+  }
+  const command = COMMANDS[name]
+  if (!command) {
+    process.stderr.write(`未知命令 / unknown command: ${name}\n${usage()}\n`)
+    return EXIT.USAGE
+  }
+  try {
+    const module = await command.load()
+    return await module.run(args)
+  } catch (error) {
+    if (error instanceof CliError) {
+      process.stderr.write(`${error.message}\n`)
+      return error.exitCode
+    }
+    const message = error instanceof Error ? error.message : String(error)
+    process.stderr.write(`失败 / failed: ${message}\n`)
+    if (verbose && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`)
+    return EXIT.FAILURE
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2))
