@@ -79,3 +79,15 @@ export function hasValidUsccCheckChar(code: string): boolean {
 }
 
 export const domainSchema = z.enum(DOMAINS)
+
+/**
+ * Calendar-month arithmetic on YYYY-MM-DD (month_mode = calendar): the same day number `n` months later,
+ * clamped to that month's last day (01-31 + 1 month = 02-28 or 02-29).
+ */
+export function addCalendarMonths(date: string, n: number): string {
+  const y = Number(date.slice(0, 4)), m = Number(date.slice(5, 7)), d = Number(date.slice(8, 10))
+  const total = y * 12 + (m - 1) + n
+  const ny = Math.floor(total / 12), nm = (total % 12) + 1
+  const day = Math.min(d, daysInMonth(ny, nm))
+  return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+}

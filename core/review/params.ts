@@ -1,0 +1,33 @@
+// Parameters of plan review (计划审核). They come from the rule pack's `plan_review` section.
+import { z } from 'zod'
+import { DOMAINS } from '../contract/scalars.ts'
+
+const planFieldSchema = z.enum(['item_ids', 'legal_basis', 'department_id', 'object_scope', 'sampling_ratio', 'method', 'frequency'])
+export type PlanField = z.infer<typeof planFieldSchema>
+
+export const planReviewParamsSchema = z.object({
+  /** D-25: how far back the inspection history of each target reaches. */
+  history_months: z.number().int().positive(),
+  /** R-FREQ-02: planned on-site inspections at least this many months apart. */
+  min_interval_months: z.number().int().positive(),
+  /** R-FREQ-01: domains capped at this many planned on-site inspections per site and year. */
+  annual_cap_planned_onsite: z.partialRecord(z.enum(DOMAINS), z.number().int().positive()),
+  /** R-RECOG-01: the other level's same-item results are recognised within this window. */
+  recognition_window_months: z.number().int().positive(),
+  recognition_domains: z.array(z.enum(DOMAINS)),
+  /** R-JOINT-02 / D-26: other departments' plans on the same objects within this window are proposed for joint inspection. */
+  matchmaking_window_months: z.number().int().positive(),
+  /** R-PLAN-03: required fields; `default` applies to domains not listed. */
+  required_fields: z.object({ default: z.array(planFieldSchema) }).catchall(z.array(planFieldSchema))
+})
+export type PlanReviewParams = z.infer<typeof planReviewParamsSchema>
+
+export const PLAN_FIELD_NAMES = {
+  item_ids: '检查事项',
+  legal_basis: '检查依据',
+  department_id: '检查主体',
+  object_scope: '检查对象范围',
+  sampling_ratio: '检查比例',
+  method: '检查方式',
+  frequency: '检查频次'
+} as const satisfies Record<PlanField, string>
