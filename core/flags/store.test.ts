@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest'
+import { openMemoryDatabase } from '../../db/client.ts'
+import { seedRecords } from '../../db/testing/seed.ts'
+import { flagKey, type FlagRecord } from '../contract/flags.ts'
+import { ensureDefaultUser, DEFAULT_USER_ID } from '../users.ts'
+import { decideFlags, flagGroupCounts, getFlag, listFlags } from './queries.ts'
+import { replaceFlags } from './store.ts'
+
+const E1 = '91310116MA1FL0001A'
+const E2 = '91310116MA1FL0002A'
+const flag = (over: Partial<FlagRecord>): FlagRecord => ({
+  rule: 'NO_CODE_INSPECTION', severity: 'MUST', task_ids: ['T-1'], plan_ids: [], enterprise_id: E1, department_id: 'D-MKT',
+  evidence: { code: null }, message: '无码检查', ...over
+})
+
+function setup() {
+  const db = openMemoryDatabase()
+  ensureDefaultUser(db.sqlite)
+  seedRecords(db.sqlite, [
+    { type: 'department', id: 'D-MKT', name: '金山区市场监督管理局', domain: 'MKT', level: 'DISTRICT', district_code: '310116' },
+    { type: 'enterprise', id: E1, name: '上海金山甲食品有限公司', district_code: '310116', sites: [{ id: 'S1', address: 'a' }] },
+    { type: 'task', id: 'T-1', department_ids: ['D-MKT'], kind: 'PLANNED', special: 'NONE', enterprise_id: E1, item_ids: [], mode: 'ON_SITE', visits: [{ date: '2025-05-06', officer_ids: [] }], status: 'DONE' },
+    { type: 'task', id: 'T-2', department_ids: ['D-MKT'], kind: 'PLANNED', special: 'NONE', enterprise_id: E2, item_ids: [], mode: 'ON_SITE', visits: [{ date: '2025-06-01', officer_ids: [] }], status: 'DONE' }
+  ])
+  return db.sqlite
+}
+
+describe('flags store and inbox queries', () => {
+  it('stores flags with their event date and lists them with names, filters and status', () => {
+    const sqlite = setup()
+    replaceFlags(sqlite, [flag({}), flag({ rule: 'RESULT_LATE', severity: 'SHOULD', task_ids: ['T-2'], enterprise_id: E2 })], 1, { kind: 'all' })
+    const all = listFlags(sqlite, {}, 0, 10)
+    expect(all.total).toBe(2)
+    expect(all.rows[0]).toMatchObject({ rule: 'NO_CODE_INSPECTION', enterpriseName: '上海金山甲食品有限公司', departmentName: '金山区市场监督管理局', eventDate: '2025-05-06', status: 'OPEN' })
+    expect(listFlags(sqlite, { severity: 'SHOULD' }, 0, 10).rows.map((r) => r.taskIds)).toEqual([['T-2']])
+    expect(listFlags(sqlite, { text: '甲食品' }, 0, 10).total).toBe(1)
+    expect(listFlags(sqlite, { dateFrom: '2025-05-10' }, 0, 10).rows.map((r) => r.rule)).toEqual(['RESULT_LATE'])
+  })
+
+  it('decisions survive re-analysis because they key on the flag identity', () => {
+    const sqlite = setup()
+    replaceFlags(sqlite, [flag({})], 1, { kind: 'all' })
+    const key = flagKey(flag({}))
+    const result = decideFlags(sqlite, { flagKeys: [key, 'X|nope|'], decision: 'DISMISSED', reason: '已补码，系统延迟', userId: DEFAULT_USER_ID, at: '2025-06-01T09:00:00+08:00' })
+    expect(result).toEqual({ decided: [key], unknown: ['X|nope|'] })
+    replaceFlags(sqlite, [flag({ message: '无码检查（重新分析）' })], 2, { kind: 'all' })
+    expect(getFlag(sqlite, key)).toMatchObject({ status: 'DISMISSED', decisionReason: '已补码，系统延迟', message: '无码检查（重新分析）' })
+    expect(listFlags(sqlite, { status: 'OPEN' }, 0, 10).total).toBe(0)
+    expect(flagGroupCounts(sqlite, {}).byStatus).toEqual([{ key: 'OPEN', total: 0 }, { key: 'CONFIRMED', total: 0 }, { key: 'DISMISSED', total: 1 }])
+    expect(sqlite.prepare("SELECT count(*) FROM outbox WHERE kind = 'flag-decision'").pluck().get()).toBe(1)
+    expect(sqlite.prepare("SELECT count(*) FROM audit_log WHERE action = 'flag.decide'").pluck().get()).toBe(1)
+  })
+
+  it('a subset run replaces only the flags of the enterprises and plans it covers', () => {
+    const sqlite = setup()
+    replaceFlags(sqlite, [flag({}), flag({ task_ids: ['T-2'], enterprise_id: E2 }), flag({ rule: 'PLAN_PUBLICATION_LATE', task_ids: [], plan_ids: ['P-9'], enterprise_id: null })], 1, { kind: 'all' })
+    replaceFlags(sqlite, [], 2, { kind: 'subset', enterpriseIds: [E1], planIds: [] })
+    expect(listFlags(sqlite, {}, 0, 10).rows.map((r) => r.flagKey).sort()).toEqual(['NO_CODE_INSPECTION|T-2|', 'PLAN_PUBLICATION_LATE||P-9'])
+    replaceFlags(sqlite, [], 3, { kind: 'subset', enterpriseIds: [], planIds: ['P-9'] })
+    expect(listFlags(sqlite, {}, 0, 10).total).toBe(1)
+  })
+})
