@@ -37,7 +37,7 @@ export default tseslint.config(
           paths: [{ name: 'electron', message: 'the renderer uses the typed API only' }],
           patterns: [
             { group: ['node:*'], message: 'the renderer never touches Node' },
-            { group: ['**/db/**', '**/electron/main/**', '**/core/*', '!**/core/api', '**/core/**/*.ts', '!**/core/api/channels.ts', '!**/core/api/channels/*.ts', '!**/core/api/bridge.ts', '!**/core/contract/*.ts'], message: 'the renderer may import only the API channel definitions and contract types from core/' }
+            { group: ['**/db/**', '**/electron/main/**', '**/core/*', '!**/core/api', '!**/core/contract', '**/core/**/*.ts', '!**/core/api/channels.ts', '!**/core/api/channels/*.ts', '!**/core/api/bridge.ts', '!**/core/contract/*.ts'], message: 'the renderer may import only the API channel definitions and contract types from core/' }
           ]
         }
       ]

@@ -22,7 +22,9 @@ export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
   try {
     return parseArgs({ args: argv, options, allowPositionals, strict: true })
   } catch (error) {
-    throw usageError(`参数错误 / usage error: ${error instanceof Error ? error.message : String(error)}`)
+    // node:util's messages may span lines; the CLI reports errors as one line (cli-v1.md).
+    const message = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ')
+    throw usageError(`参数错误 / usage error: ${message}`)
   }
 }
 

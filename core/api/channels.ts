@@ -3,16 +3,28 @@
 // `invoke` (registry.ts) with these schemas; the renderer's client and the preload bridge are typed
 // from this file. No Node, no DOM here: the renderer imports it.
 import type { z } from 'zod'
+import { dashboardChannels } from './channels/dashboard.ts'
 import { planChannels } from './channels/plans.ts'
 import { sessionChannels } from './channels/session.ts'
+import { flagChannels } from './channels/flags.ts'
+import { analysisChannels } from './channels/analysis.ts'
+import { reviewChannels } from './channels/reviews.ts'
 import type { ChannelDef } from './channels/types.ts'
 
 export * from './channels/types.ts'
 export * from './channels/plans.ts'
+export * from './channels/flags.ts'
+export * from './channels/analysis.ts'
+export * from './channels/reviews.ts'
+export * from './channels/dashboard.ts'
 
 export const channels = {
   ...sessionChannels,
-  ...planChannels
+  ...flagChannels,
+  ...analysisChannels,
+  ...reviewChannels,
+  ...planChannels,
+  ...dashboardChannels
 } as const satisfies Record<string, ChannelDef>
 
 export type Channels = typeof channels

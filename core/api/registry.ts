@@ -7,11 +7,19 @@ import { channels, isChannelName, type ApiResult, type ChannelName, type User } 
 import { ApiFailure, type HandlerContext } from './context.ts'
 import type { Handler } from './handler.ts'
 import { sessionHandlers } from './handlers/session.ts'
+import { flagHandlers } from './handlers/flags.ts'
+import { analysisHandlers } from './handlers/analysis.ts'
+import { reviewHandlers } from './handlers/reviews.ts'
 import { planHandlers } from './handlers/plans.ts'
+import { dashboardHandlers } from './handlers/dashboard.ts'
 
 export const handlers: { [C in ChannelName]: Handler<C> } = {
   ...sessionHandlers,
-  ...planHandlers
+  ...flagHandlers,
+  ...analysisHandlers,
+  ...reviewHandlers,
+  ...planHandlers,
+  ...dashboardHandlers
 }
 
 export type InvokeContext = Omit<HandlerContext, 'user'>

@@ -13,19 +13,39 @@ export const DOMAIN_NAMES = {
   AGRI: '农业农村', MEDI: '医疗保障'
 } as const satisfies Record<Domain, string>
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/
+// Dates and timestamps are checked with character codes rather than regex captures: the importer
+// runs these for every date of every record (millions), and the captures' allocations showed up.
 
-/** True when `s` is YYYY-MM-DD naming a real calendar day. */
-export function isCalendarDate(s: string): boolean {
-  const m = DATE_RE.exec(s)
-  if (!m) return false
-  const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3])
-  if (mo < 1 || mo > 12 || d < 1) return false
+/** The number written by `count` ASCII digits at `start`, or -1 when one is not a digit. */
+function digitsAt(s: string, start: number, count: number): number {
+  let v = 0
+  for (let i = start; i < start + count; i++) {
+    const digit = s.charCodeAt(i) - 48
+    if (!(digit >= 0 && digit <= 9)) return -1
+    v = v * 10 + digit
+  }
+  return v
+}
+
+/** True when s[start, start+10) is YYYY-MM-DD naming a real calendar day. */
+function isCalendarDateAt(s: string, start: number): boolean {
+  if (s.charCodeAt(start + 4) !== 45 || s.charCodeAt(start + 7) !== 45) return false
+  const y = digitsAt(s, start, 4), mo = digitsAt(s, start + 5, 2), d = digitsAt(s, start + 8, 2)
+  if (y < 0 || mo < 1 || mo > 12 || d < 1) return false
   return d <= daysInMonth(y, mo)
 }
 
+/** True when `s` is YYYY-MM-DD naming a real calendar day. */
+export function isCalendarDate(s: string): boolean {
+  return s.length === 10 && isCalendarDateAt(s, 0)
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+/** Plain arithmetic (no Date object): it runs for every date of every imported record. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28
+  return MONTH_DAYS[month - 1] ?? 31
 }
 
 export const dateSchema = z.string().refine(isCalendarDate, { message: '日期须为 YYYY-MM-DD 的有效日期 / must be a valid YYYY-MM-DD date' })
@@ -33,9 +53,10 @@ export const dateSchema = z.string().refine(isCalendarDate, { message: '日期�
 const TIMESTAMP_RE = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/
 
 export function isTimestamp(s: string): boolean {
-  const m = TIMESTAMP_RE.exec(s)
-  if (!m || !isCalendarDate(m[1] ?? '')) return false
-  return Number(m[2]) < 24 && Number(m[3]) < 60 && Number(m[4] ?? 0) < 60
+  if (!TIMESTAMP_RE.test(s) || !isCalendarDateAt(s, 0)) return false
+  // The pattern fixes the positions: HH at 11, MM at 14, and seconds at 17 when a ':' follows the minutes.
+  const seconds = s.charCodeAt(16) === 58 ? digitsAt(s, 17, 2) : 0
+  return digitsAt(s, 11, 2) < 24 && digitsAt(s, 14, 2) < 60 && seconds < 60
 }
 
 export const timestampSchema = z.string().refine(isTimestamp, {
@@ -79,6 +100,10 @@ export function hasValidUsccCheckChar(code: string): boolean {
 }
 
 export const domainSchema = z.enum(DOMAINS)
+
+export function isDomain(s: string): s is Domain {
+  return (DOMAINS as readonly string[]).includes(s)
+}
 
 /**
  * Calendar-month arithmetic on YYYY-MM-DD (month_mode = calendar): the same day number `n` months later,

@@ -1,9 +1,18 @@
-// Parameters of plan review (计划审核). They come from the rule pack's `plan_review` section.
+// Parameters of plan review (计划审核). Windows and caps come from the rule pack's rules (the same
+// numbers the detection rules use); the history span and the required plan fields from its
+// `plan_review` section.
 import { z } from 'zod'
 import { DOMAINS } from '../contract/scalars.ts'
+import type { RulePack } from '../rules/pack.ts'
 
 const planFieldSchema = z.enum(['item_ids', 'legal_basis', 'department_id', 'object_scope', 'sampling_ratio', 'method', 'frequency'])
 export type PlanField = z.infer<typeof planFieldSchema>
+
+/** The pack's `plan_review` section. */
+export const planReviewSectionSchema = z.strictObject({
+  history_months: z.number().int().positive(),
+  required_fields: z.object({ default: z.array(planFieldSchema) }).catchall(z.array(planFieldSchema))
+})
 
 export const planReviewParamsSchema = z.object({
   /** D-25: how far back the inspection history of each target reaches. */
@@ -31,3 +40,16 @@ export const PLAN_FIELD_NAMES = {
   method: '检查方式',
   frequency: '检查频次'
 } as const satisfies Record<PlanField, string>
+
+export function planReviewParams(pack: RulePack): PlanReviewParams {
+  const r = pack.rules
+  return {
+    history_months: pack.plan_review.history_months,
+    required_fields: pack.plan_review.required_fields,
+    min_interval_months: r.REPEAT_WITHIN_MONTH.params.min_interval_months,
+    annual_cap_planned_onsite: r.REPEAT_PLANNED_ANNUAL.params.annual_cap_planned_onsite,
+    recognition_window_months: r.RESULT_RECOGNITION_IGNORED.params.recognition_window_months,
+    recognition_domains: r.RESULT_RECOGNITION_IGNORED.params.domains,
+    matchmaking_window_months: r.JOINT_MISSED_NO_REASON.params.matchmaking_window_months
+  }
+}

@@ -84,7 +84,12 @@ export const plans = sqliteTable('plans', {
   index('plans_department_idx').on(t.departmentId),
   index('plans_status_idx').on(t.status),
   index('plans_year_idx').on(t.year),
-  index('plans_code_idx').on(t.planCode)
+  index('plans_code_idx').on(t.planCode),
+  // The plans list's order (year, window, id — read backwards for newest first), alone and after the
+  // filters that narrow most, so a page at any offset is an index walk, never a sort of every plan.
+  index('plans_order_idx').on(t.year, t.windowFrom, t.id),
+  index('plans_status_order_idx').on(t.status, t.year, t.windowFrom, t.id),
+  index('plans_department_order_idx').on(t.departmentId, t.year, t.windowFrom, t.id)
 ])
 
 export const tasks = sqliteTable('tasks', {

@@ -1,0 +1,24 @@
+// Worker thread entry of an analysis job: its own database connection (WAL lets the host keep reading),
+// the run, and progress messages for the job runner.
+import { parentPort, workerData } from 'node:worker_threads'
+import { z } from 'zod'
+import { openDatabase } from '../../db/client.ts'
+import type { WorkerMessage } from '../jobs/jobRunner.ts'
+import { runFullAnalysis } from './runAnalysis.ts'
+
+const inputSchema = z.object({ dbPath: z.string(), asOf: z.string(), packName: z.string(), migrationsFolder: z.string().optional() })
+
+const post = (m: WorkerMessage) => parentPort?.postMessage(m)
+
+try {
+  const input = inputSchema.parse(workerData)
+  const { sqlite } = openDatabase(input.dbPath, input.migrationsFolder ? { migrationsFolder: input.migrationsFolder } : {})
+  try {
+    const result = runFullAnalysis(sqlite, { asOf: input.asOf, packName: input.packName, onProgress: (progress, stage) => post({ type: 'progress', progress, stage }) })
+    post({ type: 'done', result })
+  } finally {
+    sqlite.close()
+  }
+} catch (error) {
+  post({ type: 'error', message: error instanceof Error ? error.message : String(error) })
+}

@@ -1,0 +1,35 @@
+// Channels of the analysis run (规则分析).
+import { z } from 'zod'
+import type { ChannelDef } from './types.ts'
+
+export const jobStatusSchema = z.object({
+  id: z.string(), kind: z.string(), state: z.enum(['RUNNING', 'DONE', 'FAILED', 'CANCELLED']), progress: z.number(), stage: z.string(),
+  startedAt: z.string(), finishedAt: z.string().nullable(), result: z.unknown(), error: z.string().nullable()
+})
+export type JobStatusView = z.infer<typeof jobStatusSchema>
+
+export const lastRunSchema = z.object({
+  id: z.number(), asOf: z.string(), rulePack: z.string(), startedAt: z.string(), finishedAt: z.string().nullable(), inputSeq: z.number(),
+  flagCount: z.number(), warnings: z.array(z.string())
+})
+
+export const analysisChannels = {
+  'analysis.start': {
+    input: z.object({ asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }),
+    output: jobStatusSchema,
+    access: ['OFFICER', 'AUDITOR'],
+    description: '开始规则分析（后台运行）/ start an analysis in the background'
+  },
+  'analysis.status': {
+    input: z.object({}),
+    output: z.object({ job: jobStatusSchema.nullable(), lastRun: lastRunSchema.nullable(), changedSinceLastRun: z.boolean() }),
+    access: 'ANY',
+    description: '分析进度与上次结果 / progress of the running analysis and the last run'
+  },
+  'analysis.cancel': {
+    input: z.object({ jobId: z.string() }),
+    output: z.object({ cancelled: z.boolean() }),
+    access: ['OFFICER', 'AUDITOR'],
+    description: '取消分析 / cancel a running analysis'
+  }
+} as const satisfies Record<string, ChannelDef>

@@ -1,0 +1,37 @@
+import { centralSeq } from '../../../db/records.ts'
+import { lastAnalysisRun, runFullAnalysis } from '../../analysis/runAnalysis.ts'
+import type { JobStatus } from '../../jobs/jobRunner.ts'
+import { activeRulePackName } from '../../rules/active.ts'
+import type { HandlerMap } from '../handler.ts'
+
+const ANALYSIS_JOB = 'analysis'
+
+function shanghaiToday(now: Date): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
+}
+
+export const analysisHandlers: HandlerMap<'analysis.start' | 'analysis.status' | 'analysis.cancel'> = {
+  'analysis.start': (ctx, input) => {
+    const sqlite = ctx.db.sqlite
+    const asOf = input.asOf ?? shanghaiToday(ctx.now())
+    const packName = activeRulePackName(sqlite)
+    if (ctx.services) {
+      const { jobs, analysisWorkerUrl, migrationsFolder } = ctx.services
+      return jobs.start(ANALYSIS_JOB, analysisWorkerUrl, { dbPath: ctx.db.path, asOf, packName, migrationsFolder })
+    }
+    // No host services (CLI, in-memory tests): run here and report a finished job.
+    const startedAt = ctx.now().toISOString()
+    const result = runFullAnalysis(sqlite, { asOf, packName })
+    const status: JobStatus = { id: `inline-${result.runId}`, kind: ANALYSIS_JOB, state: 'DONE', progress: 1, stage: '完成', startedAt, finishedAt: ctx.now().toISOString(), result, error: null }
+    return status
+  },
+  'analysis.status': (ctx) => {
+    const lastRun = lastAnalysisRun(ctx.db.sqlite)
+    return {
+      job: ctx.services?.jobs.latest(ANALYSIS_JOB) ?? null,
+      lastRun,
+      changedSinceLastRun: lastRun === null || centralSeq(ctx.db.sqlite) > lastRun.inputSeq
+    }
+  },
+  'analysis.cancel': (ctx, input) => ({ cancelled: ctx.services?.jobs.cancel(input.jobId) ?? false })
+}

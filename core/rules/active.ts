@@ -1,0 +1,38 @@
+// The rule pack this workstation uses (settings key `rule_pack`, default shanghai-2025), and the
+// readable name and legal basis of each rule for the UI.
+import type { Sqlite } from '../../db/client.ts'
+import { isRuleCode, type Basis, type RulePack } from './pack.ts'
+import { builtinRulePack, DEFAULT_RULE_PACK } from './packs.ts'
+import type { Domain } from '../contract/scalars.ts'
+
+export function activeRulePackName(sqlite: Sqlite): string {
+  const v = sqlite.prepare("SELECT value FROM settings WHERE key = 'rule_pack'").pluck().get()
+  return typeof v === 'string' && v.length > 0 ? v : DEFAULT_RULE_PACK
+}
+
+export function activeRulePack(sqlite: Sqlite): RulePack {
+  return builtinRulePack(activeRulePackName(sqlite))
+}
+
+export function ruleTitle(pack: RulePack, rule: string): string {
+  return isRuleCode(rule) ? pack.rules[rule].title : rule
+}
+
+/** The rule's legal basis for a department of `domain`: the domain's annex first, then the general basis. */
+export function ruleBasis(pack: RulePack, rule: string, domain: Domain | null): Basis[] {
+  if (!isRuleCode(rule)) return []
+  const cfg = pack.rules[rule]
+  const byDomain = domain ? (cfg.basis_by_domain?.[domain] ?? []) : []
+  return [...byDomain, ...cfg.basis]
+}
+
+/** "《优化本区涉企行政检查工作方案》（金发改〔2025〕36号）002:L226：…" — one line per basis. */
+export function formatBasis(pack: RulePack, bases: readonly Basis[]): string {
+  return bases
+    .map((b) => {
+      const src = pack.sources[b.source]
+      const doc = src ? `${src.title}${src.doc_no ? `（${src.doc_no}）` : ''}` : b.source
+      return `${doc} ${b.cite}：${b.note}`
+    })
+    .join('\n')
+}

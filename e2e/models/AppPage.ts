@@ -1,0 +1,58 @@
+// The app as a spec drives it: open with the token, navigate, read the plans list and its detail.
+import { expect, type Locator, type Page } from '@playwright/test'
+import type { WebApp } from '../fixtures/webApp.ts'
+
+export class AppPage {
+  readonly page: Page
+  constructor(page: Page) {
+    this.page = page
+  }
+
+  async open(app: WebApp): Promise<void> {
+    await this.page.goto(app.url)
+    await expect(this.page.locator('.app-brand-name')).toHaveText('监督工作台')
+  }
+
+  nav(label: string): Locator {
+    // The accessible name of a menu item includes its icon's label, so match the visible title.
+    return this.page.locator('.app-menu .ant-menu-title-content').getByText(label, { exact: true })
+  }
+
+  async goTo(label: string): Promise<void> {
+    await this.nav(label).click()
+  }
+
+  get planRows(): Locator {
+    return this.page.locator('.plan-data-row')
+  }
+
+  get planTotal(): Locator {
+    return this.page.getByTestId('plan-total')
+  }
+
+  async openPlans(): Promise<void> {
+    await this.goTo('检查计划')
+    await expect(this.page.getByTestId('plans-screen')).toBeVisible()
+    await expect(this.planRows.first()).toBeVisible()
+  }
+
+  /** The total the list header shows, as a number. */
+  async shownTotal(): Promise<number> {
+    await expect(this.planTotal).toContainText('项计划')
+    const text = (await this.planTotal.locator('b').textContent()) ?? ''
+    return Number(text.replace(/[^\d]/g, ''))
+  }
+
+  /** Clicks the status tab of a plan status code (its label carries the count too). */
+  async filterByStatus(status: string): Promise<void> {
+    await this.page.locator(`.plan-status-tabs .status-option[data-status="${status}"]`).click()
+  }
+
+  async search(text: string): Promise<void> {
+    await this.page.getByRole('textbox', { name: '搜索计划' }).fill(text)
+  }
+
+  get detail(): Locator {
+    return this.page.getByTestId('plan-detail')
+  }
+}

@@ -1,0 +1,67 @@
+// The app shell in web mode: the token handshake, the header, the navigation, the empty states.
+import { AppPage } from './models/AppPage.ts'
+import { callApi } from './fixtures/api.ts'
+import { screenshot } from './fixtures/screenshots.ts'
+import { expect, test } from './fixtures/webApp.ts'
+
+test('opens with the token from the URL, removes it from the address bar, and shows the home figures', async ({ page, webApp, request }) => {
+  const app = new AppPage(page)
+  await app.open(webApp)
+  await expect(page).toHaveURL(/#\/home$/)
+  expect(page.url()).not.toContain('token')
+  const user = await callApi(request, webApp, 'session.current', {})
+  await expect(page.locator('.header-user-name')).toHaveText(user.name)
+  await expect(page.getByTestId('data-freshness')).toContainText(/数据更新于|尚无中心数据/)
+  const summary = await callApi(request, webApp, 'dashboard.summary', {})
+  await expect(page.getByTestId('stat-plans').locator('.stat-card-value')).toHaveText(summary.plans.total.toLocaleString('zh-CN'))
+  await expect(page.getByTestId('stat-waiting').locator('.stat-card-value')).toHaveText(summary.plans.waitingReview.toLocaleString('zh-CN'))
+  await expect(page.getByTestId('stat-tasks').locator('.stat-card-value')).toHaveText(summary.tasks.total.toLocaleString('zh-CN'))
+  await screenshot(page, 'home')
+})
+
+test('the home screen links to the plans waiting for review', async ({ page, webApp }) => {
+  const app = new AppPage(page)
+  await app.open(webApp)
+  await page.getByTestId('stat-waiting').click()
+  await expect(page).toHaveURL(/#\/plans\?status=SUBMITTED/)
+  await expect(page.locator('.plan-status-tabs .ant-segmented-item-selected')).toContainText('已提交')
+})
+
+test('every navigation entry opens its screen; screens not built yet say what they will hold', async ({ page, webApp }) => {
+  const app = new AppPage(page)
+  await app.open(webApp)
+  for (const label of ['备案审核', '问题线索', '企业', '监督文书', '统计分析', '数据同步', '设置']) {
+    await app.goTo(label)
+    const pending = page.getByTestId('pending-screen')
+    await expect(page.locator('.screen-title')).toHaveText(label)
+    await expect(pending).toBeVisible()
+    await expect(pending.locator('.pending-list li').first()).toBeVisible()
+    await expect(pending).not.toContainText(/TODO|待办|占位/i)
+  }
+  await screenshot(page, 'pending-settings')
+  await app.goTo('问题线索')
+  await screenshot(page, 'pending-flags')
+  await app.goTo('工作台')
+  await expect(page.getByTestId('dashboard')).toBeVisible()
+})
+
+test('a reload keeps the session; an unknown route goes home', async ({ page, webApp }) => {
+  const app = new AppPage(page)
+  await app.open(webApp)
+  await app.openPlans()
+  await page.reload()
+  await expect(app.planRows.first()).toBeVisible()
+  await page.goto(`${webApp.origin}/#/no-such-screen`)
+  await expect(page).toHaveURL(/#\/home$/)
+})
+
+test('without the token the app asks for the link and the API refuses', async ({ browser, webApp, request }) => {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await page.goto(`${webApp.origin}/`)
+  await expect(page.getByText('会话无效或已过期')).toBeVisible()
+  await screenshot(page, 'no-token')
+  await context.close()
+  const refused = await request.post(`${webApp.origin}/api/session.current`, { headers: { 'Content-Type': 'application/json' }, data: {} })
+  expect(refused.status()).toBe(401)
+})

@@ -1,0 +1,93 @@
+// 检查计划: every plan the departments filed or are filing, filtered by status, domain, department, type,
+// year and text, in a virtualised list; a row opens the plan's detail. Filters and the open plan live in
+// the URL so the home screen can link straight to "submitted plans" or one plan.
+import { Alert, Card, Segmented, Typography } from 'antd'
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import type { PlanFacets, PlanRow } from '../../../../core/api/channels.ts'
+import { api } from '../../lib/api.ts'
+import { formatCount } from '../../lib/format.ts'
+import { PLAN_STATUS_LABELS, PLAN_STATUS_ORDER } from '../../lib/labels.ts'
+import { formatHash, navigate, useRoute } from '../../lib/router.ts'
+import { PlanDetailDrawer } from './PlanDetailDrawer.tsx'
+import { PlanFilterBar } from './PlanFilterBar.tsx'
+import { filtersFromParams, filtersToParams, hasAnyFilter, type PlanFilterState } from './planFilters.ts'
+import { PlanTable } from './PlanTable.tsx'
+import { usePlanWindow, type StatusCounts } from './usePlanWindow.ts'
+
+const ALL = 'ALL'
+
+export function PlansScreen() {
+  const route = useRoute()
+  const filter = useMemo(() => filtersFromParams(route.params), [route.params])
+  const openPlanId = route.params.get('plan')
+  const cache = usePlanWindow(filter)
+  const [facets, setFacets] = useState<PlanFacets | null>(null)
+  const [facetsError, setFacetsError] = useState<string | null>(null)
+
+  useEffect(() => {
+    let live = true
+    api.call('plans.facets', {}).then(
+      (f) => live && setFacets(f),
+      (e: unknown) => live && setFacetsError(e instanceof Error ? e.message : String(e))
+    )
+    return () => {
+      live = false
+    }
+  }, [])
+
+  // Keep the last status counts on screen while the next filter's first page loads (no flicker to zero).
+  const [counts, setCounts] = useState<StatusCounts | null>(null)
+  if (cache.extra && cache.extra !== counts) setCounts(cache.extra)
+
+  const setFilter = useCallback(
+    (next: PlanFilterState) => navigate(formatHash('/plans', filtersToParams(next, openPlanId)), { replace: true }),
+    [openPlanId]
+  )
+  const openPlan = useCallback((row: PlanRow) => navigate(formatHash('/plans', filtersToParams(filter, row.id)), { replace: true }), [filter])
+  const closePlan = useCallback(() => navigate(formatHash('/plans', filtersToParams(filter, null)), { replace: true }), [filter])
+
+  const allCount = counts ? Object.values(counts).reduce((a, b) => a + b, 0) : null
+  const statusOptions = [
+    { value: ALL, label: <span className="status-option">全部<b>{formatCount(allCount)}</b></span> },
+    ...PLAN_STATUS_ORDER.map((s) => ({
+      value: s,
+      label: <span className="status-option" data-status={s}>{PLAN_STATUS_LABELS[s]}<b>{formatCount(counts ? (counts[s] ?? 0) : null)}</b></span>
+    }))
+  ]
+
+  return (
+    <div className="screen-fill" data-testid="plans-screen">
+      <div className="screen-header screen-header-row">
+        <div>
+          <Typography.Title level={4} className="screen-title">检查计划</Typography.Title>
+          <Typography.Text type="secondary">各执法部门报送的涉企行政检查计划（计划备案）。点击一行查看计划详情、状态记录与已实施的检查任务。</Typography.Text>
+        </div>
+        <div className="plan-total" data-testid="plan-total">
+          {cache.total === null ? '正在统计…' : <>共 <b>{formatCount(cache.total)}</b> 项计划</>}
+          {facets && hasAnyFilter(filter) ? <span className="muted">（全部 {formatCount(facets.total)} 项）</span> : null}
+        </div>
+      </div>
+      {facetsError ? <Alert type="warning" showIcon title="筛选项读取失败" description={facetsError} className="screen-alert" /> : null}
+      {cache.error ? <Alert type="error" showIcon title="计划列表读取失败" description={cache.error.message} className="screen-alert" /> : null}
+      <Card className="plan-card" styles={{ body: { padding: 0 } }}>
+        <div className="plan-toolbar">
+          <Segmented
+            className="plan-status-tabs"
+            value={filter.status ?? ALL}
+            options={statusOptions}
+            onChange={(v) => setFilter({ ...filter, status: PLAN_STATUS_ORDER.find((s) => s === v) })}
+            aria-label="计划状态"
+          />
+          <PlanFilterBar filter={filter} facets={facets} onChange={setFilter} />
+        </div>
+        <PlanTable
+          cache={cache}
+          selectedId={openPlanId}
+          onOpen={openPlan}
+          emptyText={hasAnyFilter(filter) ? '没有符合筛选条件的计划，请调整或重置筛选条件' : '数据库中还没有检查计划，请先同步或导入数据'}
+        />
+      </Card>
+      <PlanDetailDrawer planId={openPlanId} onClose={closePlan} />
+    </div>
+  )
+}
