@@ -7,7 +7,8 @@ import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { invoke } from '../../core/api/registry.ts'
-import type { Session } from '../../core/api/context.ts'
+import type { HostServices, Session } from '../../core/api/context.ts'
+import { createHostServices } from '../../core/api/services.ts'
 import { defaultSignedInUser } from '../../core/users.ts'
 import type { OpenedDb } from '../../db/client.ts'
 import { NO_STORE, SECURITY_HEADERS } from './securityHeaders.ts'
@@ -27,6 +28,8 @@ export type WebHostOptions = {
   token?: string
   now?: () => Date
   maxBodyBytes?: number
+  /** Background jobs (analysis); by default a job runner with the analysis worker next to core/. */
+  services?: HostServices
 }
 
 export type WebHost = {
@@ -90,6 +93,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
   // One signed-in user per host, as in the desktop app; session.signIn changes it for every tab.
   const session: Session = { userId: defaultSignedInUser(options.db.sqlite).id }
+  const services: HostServices = options.services ?? createHostServices()
   const now = options.now ?? (() => new Date())
   let allowedHosts = new Set<string>()
   let allowedOrigins = new Set<string>()
@@ -131,7 +135,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     } catch {
       channel = path
     }
-    const result = await invoke({ db: options.db, session, now }, channel, input)
+    const result = await invoke({ db: options.db, session, now, services }, channel, input)
     sendJson(res, !result.ok && result.error.code === 'UNKNOWN_CHANNEL' ? 404 : 200, result)
   }
 

@@ -3,7 +3,9 @@
 import type { OpenedDb } from '../../../db/client.ts'
 import { defaultSignedInUser } from '../../../core/users.ts'
 import type { InvokeContext } from '../../../core/api/registry.ts'
+import { createHostServices } from '../../../core/api/services.ts'
 
-export function createDesktopContext(db: OpenedDb, now: () => Date = () => new Date()): InvokeContext {
-  return { db, session: { userId: defaultSignedInUser(db.sqlite).id }, now }
+/** `migrationsFolder`: the packaged app's copy, handed to worker threads that open their own connection. */
+export function createDesktopContext(db: OpenedDb, now: () => Date = () => new Date(), migrationsFolder?: string): InvokeContext {
+  return { db, session: { userId: defaultSignedInUser(db.sqlite).id }, now, services: createHostServices(migrationsFolder) }
 }
