@@ -68,7 +68,7 @@ async function start(): Promise<void> {
   const opened = await openDesktopDatabase({
     path: defaultDatabasePath(),
     migrationsFolder: paths.migrationsFolder,
-    createDemo: ensureDemoDatabase
+    createDemo: (path) => ensureDemoDatabase(path, { migrationsFolder: paths.migrationsFolder })
   })
   if (!opened.ok) {
     dialog.showErrorBox(opened.title, opened.message)
@@ -76,7 +76,7 @@ async function start(): Promise<void> {
     return
   }
   database = opened.db
-  const ctx = createDesktopContext(opened.db)
+  const ctx = createDesktopContext(opened.db, () => new Date(), paths.migrationsFolder)
   registerApiHandlers({
     ipcMain,
     channels: CHANNEL_NAMES,
