@@ -20,29 +20,65 @@ export type FlagFilter = {
 
 type Where = { sql: string; params: (string | number)[] }
 
-function whereClause(f: FlagFilter): Where {
+/**
+ * The inbox order: most serious first, latest first, then by key. The severity rank is written exactly as
+ * in the flags_*order_idx indexes (db/schema/local.ts) so that SQLite walks an index instead of sorting.
+ */
+const SEVERITY_RANK = "(CASE f.severity WHEN 'MUST' THEN 0 WHEN 'SHOULD' THEN 1 ELSE 2 END)"
+const FLAG_ORDER = `${SEVERITY_RANK}, f.event_date DESC, f.flag_key`
+const RANK_SEVERITY = ['MUST', 'SHOULD', 'INFO'] as const
+
+/**
+ * Conditions on the flag itself (everything but the decision status). The enterprises join is needed only
+ * for the text filter (enterprise name); decisions are joined by the callers, only when a status asks.
+ */
+function flagConditions(f: FlagFilter): Where & { joins: string } {
   const parts: string[] = []
   const params: (string | number)[] = []
   if (f.rule) { parts.push('f.rule = ?'); params.push(f.rule) }
   if (f.departmentId) { parts.push('f.department_id = ?'); params.push(f.departmentId) }
-  if (f.severity) { parts.push('f.severity = ?'); params.push(f.severity) }
+  if (f.severity) {
+    // A known severity is matched by its rank, which the ordered indexes hold (no table reads to count).
+    const rank = RANK_SEVERITY.findIndex((s) => s === f.severity)
+    if (rank === -1) { parts.push('f.severity = ?'); params.push(f.severity) }
+    else { parts.push(`${SEVERITY_RANK} = ?`); params.push(rank) }
+  }
   if (f.enterpriseId) { parts.push('f.enterprise_id = ?'); params.push(f.enterpriseId) }
-  if (f.status === 'OPEN') parts.push('d.decision IS NULL')
-  else if (f.status) { parts.push('d.decision = ?'); params.push(f.status) }
   if (f.dateFrom) { parts.push('f.event_date >= ?'); params.push(f.dateFrom) }
   if (f.dateTo) { parts.push('f.event_date <= ?'); params.push(f.dateTo) }
+  let joins = ''
   if (f.text) {
+    joins = 'LEFT JOIN enterprises e ON e.id = f.enterprise_id'
     parts.push("(f.message LIKE ? ESCAPE '\\' OR f.enterprise_id LIKE ? ESCAPE '\\' OR e.name LIKE ? ESCAPE '\\' OR f.task_ids LIKE ? ESCAPE '\\')")
-    const like = `%${f.text.replace(/[%_]/g, (c) => `\\${c}`)}%`
+    const like = `%${f.text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`
     params.push(like, like, like, like)
   }
-  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params }
+  return { sql: parts.length ? parts.join(' AND ') : '1', params, joins }
 }
 
-const FROM = `FROM flags f
-  LEFT JOIN flag_decisions d ON d.flag_key = f.flag_key
-  LEFT JOIN enterprises e ON e.id = f.enterprise_id
-  LEFT JOIN departments dep ON dep.id = f.department_id`
+/**
+ * FROM … WHERE … selecting the flags of a filter, status included. Undecided flags (OPEN) are those
+ * without a decision row; decided ones are found from the decisions table (small next to the flags), so
+ * neither case looks up a decision for every one of 100,000 flags just to count them.
+ */
+function flagSource(f: FlagFilter): Where {
+  const c = flagConditions(f)
+  if (f.status === 'CONFIRMED' || f.status === 'DISMISSED') {
+    return { sql: `FROM flag_decisions d0 CROSS JOIN flags f ON f.flag_key = d0.flag_key ${c.joins} WHERE d0.decision = ? AND ${c.sql}`, params: [f.status, ...c.params] }
+  }
+  const open = f.status === 'OPEN' ? ' AND NOT EXISTS (SELECT 1 FROM flag_decisions d0 WHERE d0.flag_key = f.flag_key)' : ''
+  return { sql: `FROM flags f ${c.joins} WHERE ${c.sql}${open}`, params: c.params }
+}
+
+/** How many flags a filter selects. OPEN is counted as all minus decided: both are cheap, the anti-join is not. */
+function countFlags(sqlite: Sqlite, f: FlagFilter): number {
+  const count = (w: Where) => sqlite.prepare(`SELECT count(*) ${w.sql}`).pluck().get(...w.params) as number
+  if (f.status !== 'OPEN') return count(flagSource(f))
+  const c = flagConditions(f)
+  const all = count({ sql: `FROM flags f ${c.joins} WHERE ${c.sql}`, params: c.params })
+  const decided = count({ sql: `FROM flag_decisions d0 CROSS JOIN flags f ON f.flag_key = d0.flag_key ${c.joins} WHERE ${c.sql}`, params: c.params })
+  return all - decided
+}
 
 export type FlagRow = {
   flagKey: string
@@ -78,19 +114,25 @@ function toFlagRow(r: RawFlagRow): FlagRow {
   }
 }
 
-const SEVERITY_ORDER = "CASE f.severity WHEN 'MUST' THEN 0 WHEN 'SHOULD' THEN 1 ELSE 2 END"
+/** The columns of a listed flag, its names and its decision, for rows already chosen (`f` is the flag). */
+const ROW_COLUMNS = `f.flag_key, f.rule, f.severity, f.task_ids, f.plan_ids, f.enterprise_id, e.name AS enterprise_name, f.department_id,
+  dep.name AS department_name, f.event_date, f.message, d.decision, d.reason, d.decided_by, d.decided_at`
+const ROW_JOINS = `LEFT JOIN flag_decisions d ON d.flag_key = f.flag_key
+  LEFT JOIN enterprises e ON e.id = f.enterprise_id
+  LEFT JOIN departments dep ON dep.id = f.department_id`
 
 export function listFlags(sqlite: Sqlite, filter: FlagFilter, offset: number, limit: number): { total: number; rows: FlagRow[] } {
-  const w = whereClause(filter)
-  const total = sqlite.prepare(`SELECT count(*) ${FROM} ${w.sql}`).pluck().get(...w.params) as number
+  const total = countFlags(sqlite, filter)
+  const source = flagSource(filter)
+  // Choose the page's keys first (walking an ordered index, no joins), then read those rows in full.
   const rows = sqlite
     .prepare(
-      `SELECT f.flag_key, f.rule, f.severity, f.task_ids, f.plan_ids, f.enterprise_id, e.name AS enterprise_name, f.department_id,
-        dep.name AS department_name, f.event_date, f.message, d.decision, d.reason, d.decided_by, d.decided_at
-       ${FROM} ${w.sql}
-       ORDER BY ${SEVERITY_ORDER}, f.event_date DESC, f.flag_key LIMIT ? OFFSET ?`
+      `SELECT ${ROW_COLUMNS}
+       FROM (SELECT f.flag_key AS page_key ${source.sql} ORDER BY ${FLAG_ORDER} LIMIT ? OFFSET ?) page
+       JOIN flags f ON f.flag_key = page.page_key ${ROW_JOINS}
+       ORDER BY ${FLAG_ORDER}`
     )
-    .all(...w.params, limit, offset) as RawFlagRow[]
+    .all(...source.params, limit, offset) as RawFlagRow[]
   return { total, rows: rows.map(toFlagRow) }
 }
 
@@ -100,18 +142,102 @@ export type FlagGroupCounts = {
   byStatus: { key: FlagStatus; total: number }[]
 }
 
+type StatusTally = { all: number; CONFIRMED: number; DISMISSED: number; rank: number | null }
+
+/**
+ * Flags of a filter (status aside) counted by `groupSql`: all of them, and the decided ones by decision
+ * (found from the decisions table). Undecided = all − decided.
+ */
+function tallyBy(sqlite: Sqlite, groupSql: string, f: FlagFilter): Map<string | null, StatusTally> {
+  const c = flagConditions(f)
+  const tallies = new Map<string | null, StatusTally>()
+  const all = sqlite
+    .prepare(`SELECT ${groupSql} AS key, count(*) AS n, min(${SEVERITY_RANK}) AS rank FROM flags f ${c.joins} WHERE ${c.sql} GROUP BY ${groupSql}`)
+    .all(...c.params) as { key: string | null; n: number; rank: number | null }[]
+  for (const r of all) tallies.set(r.key, { all: r.n, CONFIRMED: 0, DISMISSED: 0, rank: r.rank })
+  const decided = sqlite
+    .prepare(`SELECT ${groupSql} AS key, d0.decision AS decision, count(*) AS n FROM flag_decisions d0 CROSS JOIN flags f ON f.flag_key = d0.flag_key ${c.joins} WHERE ${c.sql} GROUP BY ${groupSql}, d0.decision`)
+    .all(...c.params) as { key: string | null; decision: string; n: number }[]
+  for (const r of decided) {
+    const t = tallies.get(r.key)
+    if (t && (r.decision === 'CONFIRMED' || r.decision === 'DISMISSED')) t[r.decision] += r.n
+  }
+  return tallies
+}
+
+const openOf = (t: StatusTally) => t.all - t.CONFIRMED - t.DISMISSED
+
+/** The count a group shows under a status filter: all of it, or only its flags with that status. */
+function shown(t: StatusTally, status: FlagStatus | undefined): number {
+  if (status === undefined) return t.all
+  return status === 'OPEN' ? openOf(t) : t[status]
+}
+
+type GroupTallies = { byRule: Map<string | null, StatusTally>; byDepartment: Map<string | null, StatusTally>; overall: StatusTally }
+
+const emptyTally = (): StatusTally => ({ all: 0, CONFIRMED: 0, DISMISSED: 0, rank: null })
+
+function addTally(into: Map<string | null, StatusTally>, key: string | null, t: StatusTally): void {
+  const sum = into.get(key) ?? emptyTally()
+  sum.all += t.all
+  sum.CONFIRMED += t.CONFIRMED
+  sum.DISMISSED += t.DISMISSED
+  sum.rank = sum.rank === null ? t.rank : t.rank === null ? sum.rank : Math.min(sum.rank, t.rank)
+  into.set(key, sum)
+}
+
+/**
+ * The three tallies of the sidebar. Each is counted under the filter without its own dimension; with the
+ * indexes that is three cheap grouped scans. A text filter cannot use an index, so then the flags are
+ * scanned once, grouped by (rule, department), and the three tallies are summed from those pairs.
+ */
+function groupTallies(sqlite: Sqlite, filter: FlagFilter): GroupTallies {
+  const f = { ...filter, status: undefined }
+  if (!f.text) {
+    return {
+      byRule: tallyBy(sqlite, 'f.rule', { ...f, rule: undefined }),
+      byDepartment: tallyBy(sqlite, 'f.department_id', { ...f, departmentId: undefined }),
+      overall: tallyBy(sqlite, "''", f).get('') ?? emptyTally()
+    }
+  }
+  const pairs = tallyBy(sqlite, "json_array(f.rule, f.department_id)", { ...f, rule: undefined, departmentId: undefined })
+  const byRule = new Map<string | null, StatusTally>()
+  const byDepartment = new Map<string | null, StatusTally>()
+  const overall = new Map<string | null, StatusTally>()
+  for (const [pair, t] of pairs) {
+    const [rule = null, department = null] = JSON.parse(pair ?? '[]') as (string | null)[]
+    const ruleMatches = !f.rule || f.rule === rule
+    const departmentMatches = !f.departmentId || f.departmentId === department
+    if (departmentMatches) addTally(byRule, rule, t)
+    if (ruleMatches) addTally(byDepartment, department, t)
+    if (ruleMatches && departmentMatches) addTally(overall, '', t)
+  }
+  return { byRule, byDepartment, overall: overall.get('') ?? emptyTally() }
+}
+
 /** Counts for the inbox's group sidebar, under the same filter minus the dimension being counted. */
 export function flagGroupCounts(sqlite: Sqlite, filter: FlagFilter): FlagGroupCounts {
-  const count = (groupSql: string, f: FlagFilter, extraCols: string) => {
-    const w = whereClause(f)
-    return sqlite
-      .prepare(`SELECT ${groupSql} AS key ${extraCols}, sum(d.decision IS NULL) AS open, count(*) AS total ${FROM} ${w.sql} GROUP BY ${groupSql} ORDER BY total DESC`)
-      .all(...w.params) as { key: string; open: number; total: number; severity?: string; name?: string | null }[]
-  }
-  const byRule = count('f.rule', { ...filter, rule: undefined }, ', min(f.severity) AS severity').map((r) => ({ key: r.key, severity: r.severity ?? '', open: r.open, total: r.total }))
-  const byDepartment = count('f.department_id', { ...filter, departmentId: undefined }, ', dep.name AS name').map((r) => ({ key: r.key, name: r.name ?? null, open: r.open, total: r.total }))
-  const statusRows = count("coalesce(d.decision, 'OPEN')", { ...filter, status: undefined }, '')
-  const byStatus = FLAG_STATUSES.map((s) => ({ key: s, total: statusRows.find((r) => r.key === s)?.total ?? 0 }))
+  const status = filter.status
+  const openShown = (t: StatusTally) => (status === undefined || status === 'OPEN' ? openOf(t) : 0)
+  const byDesc = <T extends { total: number }>(a: T, b: T) => b.total - a.total
+  const tallies = groupTallies(sqlite, filter)
+
+  const byRule = [...tallies.byRule]
+    .flatMap(([key, t]) => (key === null ? [] : [{ key, severity: t.rank === null ? '' : (RANK_SEVERITY[t.rank] ?? 'INFO'), open: openShown(t), total: shown(t, status) }]))
+    .filter((g) => g.total > 0)
+    .sort(byDesc)
+
+  // Flags without a department cannot be filtered by one, so they have no group here.
+  const departmentTallies = [...tallies.byDepartment].flatMap(([key, t]) => (key === null ? [] : [{ key, t }]))
+  const names = new Map(
+    (sqlite.prepare('SELECT id, name FROM departments WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(departmentTallies.map((d) => d.key))) as { id: string; name: string }[]).map((d) => [d.id, d.name])
+  )
+  const byDepartment = departmentTallies
+    .map(({ key, t }) => ({ key, name: names.get(key) ?? null, open: openShown(t), total: shown(t, status) }))
+    .filter((g) => g.total > 0)
+    .sort(byDesc)
+
+  const byStatus = FLAG_STATUSES.map((s) => ({ key: s, total: shown(tallies.overall, s) }))
   return { byRule, byDepartment, byStatus }
 }
 
@@ -120,7 +246,7 @@ export function getFlag(sqlite: Sqlite, key: string): (FlagRow & { evidence: Rec
     .prepare(
       `SELECT f.flag_key, f.rule, f.severity, f.task_ids, f.plan_ids, f.enterprise_id, e.name AS enterprise_name, f.department_id,
         dep.name AS department_name, f.event_date, f.message, f.evidence, d.decision, d.reason, d.decided_by, d.decided_at
-       ${FROM} WHERE f.flag_key = ?`
+       FROM flags f ${ROW_JOINS} WHERE f.flag_key = ?`
     )
     .get(key) as (RawFlagRow & { evidence: string }) | undefined
   return r ? { ...toFlagRow(r), evidence: JSON.parse(r.evidence) as Record<string, unknown> } : null

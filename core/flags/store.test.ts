@@ -59,4 +59,70 @@ describe('flags store and inbox queries', () => {
     replaceFlags(sqlite, [], 3, { kind: 'subset', enterpriseIds: [], planIds: ['P-9'] })
     expect(listFlags(sqlite, {}, 0, 10).total).toBe(1)
   })
+
+  it('lists most serious first, then latest first, page by page, whatever the filter', () => {
+    const sqlite = setup()
+    replaceFlags(sqlite, [
+      flag({ rule: 'NEGATIVE_EVALUATION', severity: 'INFO', task_ids: ['T-2'] }),
+      flag({ rule: 'RESULT_LATE', severity: 'SHOULD', task_ids: ['T-1'] }),
+      flag({ rule: 'RESULT_LATE', severity: 'SHOULD', task_ids: ['T-2'] }),
+      flag({ rule: 'NO_CODE_INSPECTION', severity: 'MUST', task_ids: ['T-1'] })
+    ], 1, { kind: 'all' })
+    const order = ['NO_CODE_INSPECTION|T-1|', 'RESULT_LATE|T-2|', 'RESULT_LATE|T-1|', 'NEGATIVE_EVALUATION|T-2|']
+    expect(listFlags(sqlite, {}, 0, 10).rows.map((r) => r.flagKey)).toEqual(order)
+    expect(listFlags(sqlite, {}, 1, 2)).toMatchObject({ total: 4, rows: [{ flagKey: order[1] }, { flagKey: order[2] }] })
+    expect(listFlags(sqlite, { severity: 'INFO' }, 0, 10).rows.map((r) => r.flagKey)).toEqual([order[3]])
+    expect(listFlags(sqlite, { rule: 'RESULT_LATE' }, 0, 10).rows.map((r) => r.flagKey)).toEqual(order.slice(1, 3))
+    // The page is read through the ordered index, not by sorting the table.
+    const plan = sqlite.prepare("EXPLAIN QUERY PLAN SELECT f.flag_key FROM flags f WHERE 1 ORDER BY (CASE f.severity WHEN 'MUST' THEN 0 WHEN 'SHOULD' THEN 1 ELSE 2 END), f.event_date DESC, f.flag_key LIMIT 1").all() as { detail: string }[]
+    expect(plan.map((p) => p.detail).join(' ')).toContain('flags_order_idx')
+    expect(plan.map((p) => p.detail).join(' ')).not.toContain('TEMP B-TREE')
+  })
+
+  it('counts groups and statuses under the filter without their own dimension, the same with or without a text filter', () => {
+    const sqlite = setup()
+    seedRecords(sqlite, [{ type: 'department', id: 'D-FIRE', name: '金山区消防救援支队', domain: 'FIRE', level: 'DISTRICT', district_code: '310116' }])
+    replaceFlags(sqlite, [
+      flag({}),
+      flag({ task_ids: ['T-2'], enterprise_id: E2 }),
+      flag({ rule: 'RESULT_LATE', severity: 'SHOULD', task_ids: ['T-1'], department_id: 'D-FIRE', message: '检查结果录入超期' }),
+      flag({ rule: 'PLAN_PUBLICATION_LATE', task_ids: [], plan_ids: ['P-9'], enterprise_id: null, department_id: null, message: '检查计划公示超期' })
+    ], 1, { kind: 'all' })
+    const at = '2025-06-01T09:00:00+08:00'
+    decideFlags(sqlite, { flagKeys: ['NO_CODE_INSPECTION|T-1|'], decision: 'CONFIRMED', reason: null, userId: DEFAULT_USER_ID, at })
+    decideFlags(sqlite, { flagKeys: ['RESULT_LATE|T-1|'], decision: 'DISMISSED', reason: '已说明', userId: DEFAULT_USER_ID, at })
+
+    const all = flagGroupCounts(sqlite, {})
+    expect(all.byStatus).toEqual([{ key: 'OPEN', total: 2 }, { key: 'CONFIRMED', total: 1 }, { key: 'DISMISSED', total: 1 }])
+    expect(all.byRule).toEqual([
+      { key: 'NO_CODE_INSPECTION', severity: 'MUST', open: 1, total: 2 },
+      { key: 'PLAN_PUBLICATION_LATE', severity: 'MUST', open: 1, total: 1 },
+      { key: 'RESULT_LATE', severity: 'SHOULD', open: 0, total: 1 }
+    ])
+    // A flag without a department has no department group.
+    expect(all.byDepartment.map((d) => [d.key, d.name, d.total])).toEqual([['D-MKT', '金山区市场监督管理局', 2], ['D-FIRE', '金山区消防救援支队', 1]])
+
+    const open = flagGroupCounts(sqlite, { status: 'OPEN' })
+    expect(open.byRule.map((g) => [g.key, g.total])).toEqual([['NO_CODE_INSPECTION', 1], ['PLAN_PUBLICATION_LATE', 1]])
+    expect(open.byStatus).toEqual(all.byStatus)
+    const dismissed = flagGroupCounts(sqlite, { status: 'DISMISSED' })
+    expect(dismissed.byRule).toEqual([{ key: 'RESULT_LATE', severity: 'SHOULD', open: 0, total: 1 }])
+
+    const mkt = flagGroupCounts(sqlite, { departmentId: 'D-MKT' })
+    expect(mkt.byRule.map((g) => g.key)).toEqual(['NO_CODE_INSPECTION'])
+    expect(mkt.byDepartment.map((d) => d.key)).toEqual(['D-MKT', 'D-FIRE'])
+    expect(mkt.byStatus).toEqual([{ key: 'OPEN', total: 1 }, { key: 'CONFIRMED', total: 1 }, { key: 'DISMISSED', total: 0 }])
+
+    // '检查' is in every message: the text path (one scan) must count exactly like the indexed one.
+    for (const filter of [{}, { departmentId: 'D-MKT' }, { rule: 'RESULT_LATE' }, { status: 'OPEN' as const }]) {
+      const indexed = flagGroupCounts(sqlite, filter)
+      const scanned = flagGroupCounts(sqlite, { ...filter, text: '检查' })
+      expect(scanned).toEqual(indexed)
+    }
+    const withText = flagGroupCounts(sqlite, { text: '无码' })
+    expect(withText.byStatus).toEqual([{ key: 'OPEN', total: 1 }, { key: 'CONFIRMED', total: 1 }, { key: 'DISMISSED', total: 0 }])
+    expect(listFlags(sqlite, { status: 'OPEN' }, 0, 10).total).toBe(2)
+    expect(listFlags(sqlite, { status: 'CONFIRMED', text: '无码' }, 0, 10).rows.map((r) => r.flagKey)).toEqual(['NO_CODE_INSPECTION|T-1|'])
+    expect(listFlags(sqlite, { text: '100%' }, 0, 10).total).toBe(0)
+  })
 })

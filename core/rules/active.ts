@@ -32,7 +32,9 @@ export function formatBasis(pack: RulePack, bases: readonly Basis[]): string {
     .map((b) => {
       const src = pack.sources[b.source]
       const doc = src ? `${src.title}${src.doc_no ? `（${src.doc_no}）` : ''}` : b.source
-      return `${doc} ${b.cite}：${b.note}`
+      // A national document is cited by its number alone, which the title already carries.
+      const cite = src?.doc_no === b.cite ? '' : ` ${b.cite}`
+      return `${doc}${cite}：${b.note}`
     })
     .join('\n')
 }

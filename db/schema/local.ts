@@ -1,5 +1,6 @@
 // Local work of this workstation: the officer's decisions, documents, the audit log and sync state.
 // Kept apart from the central mirror so a full resync can never touch it.
+import { sql } from 'drizzle-orm'
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 
 /** Users of this workstation. role: OFFICER 监督员 | STAFF 文书/印制 | AUDITOR 审计（只读）. */
@@ -39,8 +40,13 @@ export const flags = sqliteTable('flags', {
   message: text('message').notNull(),
   runId: integer('run_id').notNull()
 }, (t) => [
-  index('flags_rule_idx').on(t.rule),
-  index('flags_department_idx').on(t.departmentId),
+  // The inbox lists flags most serious first, then latest first (core/flags/queries.ts FLAG_ORDER, whose
+  // severity rank must stay the same expression as here for SQLite to use these indexes). One ordered
+  // index for the whole list and one per filter the inbox groups by, so a page of 100 never sorts 100,000.
+  index('flags_order_idx').on(sql`(CASE ${t.severity} WHEN 'MUST' THEN 0 WHEN 'SHOULD' THEN 1 ELSE 2 END)`, sql`${t.eventDate} DESC`, t.flagKey),
+  index('flags_rule_order_idx').on(t.rule, sql`(CASE ${t.severity} WHEN 'MUST' THEN 0 WHEN 'SHOULD' THEN 1 ELSE 2 END)`, sql`${t.eventDate} DESC`, t.flagKey),
+  index('flags_department_order_idx').on(t.departmentId, sql`(CASE ${t.severity} WHEN 'MUST' THEN 0 WHEN 'SHOULD' THEN 1 ELSE 2 END)`, sql`${t.eventDate} DESC`, t.flagKey),
+  index('flags_enterprise_idx').on(t.enterpriseId),
   index('flags_event_date_idx').on(t.eventDate)
 ])
 

@@ -5,9 +5,11 @@ import {
 } from '@ant-design/icons'
 import type { ReactNode } from 'react'
 import { DashboardScreen } from './features/dashboard/DashboardScreen.tsx'
+import { FlagsScreen } from './features/flags/FlagsScreen.tsx'
 import { PendingScreen } from './features/pending/PendingScreen.tsx'
 import { PENDING_SCREENS } from './features/pending/pendingScreens.ts'
 import { PlansScreen } from './features/plans/PlansScreen.tsx'
+import { ReviewsScreen } from './features/reviews/ReviewsScreen.tsx'
 
 export type ScreenRoute = { path: string; label: string; icon: ReactNode; render: () => ReactNode }
 export type NavEntry = ScreenRoute | { group: string; label: string; icon: ReactNode; children: ScreenRoute[] }
@@ -20,10 +22,10 @@ export const NAVIGATION: NavEntry[] = [
     group: 'review', label: '计划审核', icon: <AuditOutlined />,
     children: [
       { path: '/plans', label: '检查计划', icon: <FileSearchOutlined />, render: () => <PlansScreen /> },
-      { path: '/plan-review', label: '备案审核', icon: <SolutionOutlined />, render: () => <PendingScreen info={PENDING_SCREENS.planReview} /> }
+      { path: '/plan-review', label: '备案审核', icon: <SolutionOutlined />, render: () => <ReviewsScreen /> }
     ]
   },
-  { path: '/flags', label: '问题线索', icon: <AlertOutlined />, render: () => <PendingScreen info={PENDING_SCREENS.flags} /> },
+  { path: '/flags', label: '问题线索', icon: <AlertOutlined />, render: () => <FlagsScreen /> },
   { path: '/enterprises', label: '企业', icon: <ShopOutlined />, render: () => <PendingScreen info={PENDING_SCREENS.enterprises} /> },
   { path: '/documents', label: '监督文书', icon: <FileTextOutlined />, render: () => <PendingScreen info={PENDING_SCREENS.documents} /> },
   { path: '/statistics', label: '统计分析', icon: <BarChartOutlined />, render: () => <PendingScreen info={PENDING_SCREENS.statistics} /> },

@@ -30,3 +30,54 @@ export function labelOf<M extends Record<string, string>>(labels: M, code: strin
   if (code === null || code === undefined || code === '') return fallback
   return Object.hasOwn(labels, code) ? (labels[code] as string) : code
 }
+
+// ── Flags (问题线索) and plan review (备案审核) ─────────────────────────────────────────────────────
+// Severity follows the modal verbs of the sources (rules-catalogue §1.1): 必须 → MUST, 应当 → SHOULD.
+export const SEVERITY_ORDER = ['MUST', 'SHOULD', 'INFO'] as const
+export type Severity = (typeof SEVERITY_ORDER)[number]
+export const SEVERITY_LABELS = { MUST: '必须纠正', SHOULD: '应当说明', INFO: '提示' } as const satisfies Record<Severity, string>
+/** antd Tag colours; the hex is the same colour for bars and dots outside a Tag. */
+export const SEVERITY_COLORS = { MUST: 'red', SHOULD: 'orange', INFO: 'blue' } as const satisfies Record<Severity, string>
+export const SEVERITY_HEX = { MUST: '#cf1322', SHOULD: '#d46b08', INFO: '#1f5fa6' } as const satisfies Record<Severity, string>
+
+export const FLAG_STATUS_ORDER = ['OPEN', 'CONFIRMED', 'DISMISSED'] as const
+export type FlagStatusCode = (typeof FLAG_STATUS_ORDER)[number]
+export const FLAG_STATUS_LABELS = { OPEN: '待处理', CONFIRMED: '已确认', DISMISSED: '已排除' } as const satisfies Record<FlagStatusCode, string>
+export const FLAG_STATUS_COLORS = { OPEN: 'processing', CONFIRMED: 'error', DISMISSED: 'default' } as const satisfies Record<FlagStatusCode, string>
+/** The verb on the button that leads to each decision. */
+export const FLAG_DECISION_VERBS = { CONFIRMED: '确认', DISMISSED: '排除' } as const
+
+export const REVIEW_DECISION_LABELS = { FILE: '备案', RETURN: '退回' } as const
+export const REVIEW_DECISION_COLORS = { FILE: 'success', RETURN: 'warning' } as const
+export const SYNC_STATUS_LABELS = { PENDING: '待同步', SENT: '已同步', REJECTED: '同步被拒' } as const
+export const SYNC_STATUS_COLORS = { PENDING: 'gold', SENT: 'success', REJECTED: 'error' } as const
+
+/** The highlights of a target's inspection history in plan review (D-25), with their legend colours. */
+export const HISTORY_HIGHLIGHT_ORDER = ['WITHIN_MIN_INTERVAL', 'SAME_DEPARTMENT_THIS_YEAR', 'RECOGNISABLE_RESULT', 'PENDING'] as const
+export type HistoryHighlightCode = (typeof HISTORY_HIGHLIGHT_ORDER)[number]
+export const HISTORY_HIGHLIGHT_LABELS = {
+  WITHIN_MIN_INTERVAL: '间隔不足最短期限',
+  SAME_DEPARTMENT_THIS_YEAR: '本部门本年度已检查',
+  RECOGNISABLE_RESULT: '另一层级结果可互认',
+  PENDING: '待实施，可合并'
+} as const satisfies Record<HistoryHighlightCode, string>
+export const HISTORY_HIGHLIGHT_HINTS = {
+  WITHIN_MIN_INTERVAL: '本部门在该场所的上次现场检查距计划实施期间开始不足最短间隔（R-FREQ-02）',
+  SAME_DEPARTMENT_THIS_YEAR: '本部门在计划年度内已在该场所开展现场检查（R-FREQ-01）',
+  RECOGNISABLE_RESULT: '同领域另一层级部门近期检查过相同事项，结果应当互认（R-RECOG-01）',
+  PENDING: '尚未实施的检查任务，宜合并实施（R-MERGE-01）'
+} as const satisfies Record<HistoryHighlightCode, string>
+export const HISTORY_HIGHLIGHT_COLORS = { WITHIN_MIN_INTERVAL: 'red', SAME_DEPARTMENT_THIS_YEAR: 'orange', RECOGNISABLE_RESULT: 'purple', PENDING: 'blue' } as const satisfies Record<HistoryHighlightCode, string>
+
+export const NAME_LIST_LABELS = { WUGAN: '无感监管', NO_JOINT: '不鼓励联合检查', WHITELIST: '白名单' } as const
+export const NAME_LIST_COLORS = { WUGAN: 'green', NO_JOINT: 'magenta', WHITELIST: 'cyan' } as const
+export const DEPARTMENT_LEVEL_LABELS = { CITY: '市级', DISTRICT: '区级', TOWN: '街镇' } as const
+export const TASK_SPECIAL_LABELS = { NONE: '一般检查', SURVEY: '摸底调查', EMERGENCY: '紧急检查（事后补码）', RECHECK: '整改复查', COMMITMENT_VERIFY: '承诺核查' } as const
+export const TRIGGER_SOURCE_LABELS = {
+  COMPLAINT: '投诉', REPORT: '举报', REFERRAL: '转交办', TRANSFER: '移送', MEDIA: '媒体曝光', MONITORING: '智慧监管',
+  SAMPLING_FAILED: '抽检不合格', ACCIDENT: '事故', OTHER: '其他'
+} as const
+export const VISIT_OUTCOME_LABELS = { NO_ISSUE: '未发现问题', ISSUE_FOUND: '发现问题', CASE_OPENED: '已立案' } as const
+export const VERDICT_LABELS = { APPROVE: '认可', DISAPPROVE: '不认可' } as const
+export const EVALUATION_TAG_LABELS = { REPEAT: '重复检查', INACTION: '不作为', ABUSE: '滥检查', NO_CODE_SHOWN: '未亮码', DISTURBANCE: '干扰经营' } as const
+export const OFFICER_ROLE_LABELS = { OFFICER: '执法人员', AUXILIARY: '辅助人员', THIRD_PARTY: '第三方人员' } as const

@@ -1,0 +1,278 @@
+// One flag, everything an officer needs to decide it: the message (ready to paste into a notice), the
+// legal basis, the facts the rule recorded, and the records behind it side by side — tasks, plans,
+// list entries, evaluations. The footer confirms or dismisses it (监督员 only), with the reason.
+import { CheckOutlined, CloseOutlined } from '@ant-design/icons'
+import { Alert, Button, Descriptions, Drawer, Input, Skeleton, Table, Tag, Tooltip, Typography, type DescriptionsProps } from 'antd'
+import { useEffect, useState } from 'react'
+import type { FlagDetail } from '../../../../core/api/channels.ts'
+import { DetailSection } from '../../components/DetailSection.tsx'
+import { api } from '../../lib/api.ts'
+import { formatTimestamp, formatWindow } from '../../lib/format.ts'
+import {
+  DOMAIN_NAMES, EVALUATION_TAG_LABELS, labelOf, NAME_LIST_COLORS, NAME_LIST_LABELS, PLAN_ORIGIN_LABELS, VERDICT_LABELS
+} from '../../lib/labels.ts'
+import { PlanStatusTag } from '../plans/PlanStatusTag.tsx'
+import { REASON_MAX, reasonRequired, type FlagDecisionCode } from './DecisionModal.tsx'
+import { describeEvidence, evidenceNames } from './evidenceFacts.ts'
+import { EvidenceFacts } from './EvidenceFacts.tsx'
+import { EvidenceTaskCard } from './EvidenceTaskCard.tsx'
+import { FlagStatusTag, SeverityTag } from './FlagTags.tsx'
+
+type Loaded = { key: string; detail: FlagDetail } | { key: string; error: string }
+
+function summaryItems(d: FlagDetail): DescriptionsProps['items'] {
+  return [
+    { key: 'rule', label: '问题类型', span: 2, children: <span>{d.ruleName} <span className="mono muted">{d.rule}</span></span> },
+    { key: 'severity', label: '严重程度', children: <SeverityTag severity={d.severity} /> },
+    { key: 'date', label: '发生日期', children: <span className="tabular">{d.eventDate ?? '—'}</span> },
+    {
+      key: 'enterprise', label: '企业', span: 2,
+      children: d.enterpriseId ? <span>{d.enterpriseName ?? '检查对象库中无此企业'} <span className="mono muted">{d.enterpriseId}</span></span> : <span className="muted">不涉及具体企业</span>
+    },
+    { key: 'department', label: '执法部门', children: d.departmentName ?? d.departmentId ?? '—' },
+    { key: 'catalogue', label: '规则出处', children: d.description ? <span className="mono">{d.description}</span> : <span className="muted">—</span> },
+    { key: 'key', label: '线索编号', span: 2, children: <Typography.Text className="mono flag-key-text" copyable={{ text: d.flagKey, tooltips: ['复制', '已复制'] }}>{d.flagKey}</Typography.Text> }
+  ]
+}
+
+function BasisLines(props: { basis: string }) {
+  const lines = props.basis.split('\n').map((l) => l.trim()).filter((l) => l.length > 0)
+  if (lines.length === 0) return <div className="muted">规则包未记载该规则的依据。</div>
+  return (
+    <ol className="basis-list" data-testid="flag-basis">
+      {lines.map((line, i) => {
+        // "《文件》（文号） 002:L451：要求" — the document, the citation and the requirement read apart.
+        const colon = line.indexOf('：')
+        return (
+          <li key={i}>
+            {colon > 0 ? <><span className="basis-source">{line.slice(0, colon)}</span><span className="basis-note">{line.slice(colon + 1)}</span></> : line}
+          </li>
+        )
+      })}
+    </ol>
+  )
+}
+
+function DecisionStatus(props: { detail: FlagDetail; userName: (id: string) => string }) {
+  const d = props.detail
+  if (d.status === 'OPEN') return <span className="muted">尚未处理</span>
+  return (
+    <div className="flag-decision-status" data-testid="flag-decision-status">
+      <FlagStatusTag status={d.status} />
+      <span>{d.decidedBy ? props.userName(d.decidedBy) : '—'}</span>
+      <span className="muted tabular">{formatTimestamp(d.decidedAt)}</span>
+      {d.decisionReason ? <span className="flag-decision-reason" title={d.decisionReason}>理由：{d.decisionReason}</span> : null}
+    </div>
+  )
+}
+
+function DecisionFooter(props: {
+  detail: FlagDetail
+  canDecide: boolean
+  userName: (id: string) => string
+  onDecide: (decision: FlagDecisionCode, reason: string) => Promise<void>
+}) {
+  const { detail, canDecide } = props
+  const [reason, setReason] = useState('')
+  const [saving, setSaving] = useState<FlagDecisionCode | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const decide = async (decision: FlagDecisionCode) => {
+    if (reasonRequired(decision) && reason.trim() === '') {
+      setError('排除问题线索须说明理由')
+      return
+    }
+    setSaving(decision)
+    setError(null)
+    try {
+      await props.onDecide(decision, reason.trim())
+      setReason('')
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e))
+    } finally {
+      setSaving(null)
+    }
+  }
+  const lockedTip = canDecide ? undefined : '仅监督员可以确认或排除问题线索'
+  const again = detail.status !== 'OPEN'
+  return (
+    <div className="flag-decision" data-testid="flag-decision">
+      <div className="flag-decision-row">
+        <span className="flag-decision-label">处理结果</span>
+        <DecisionStatus detail={detail} userName={props.userName} />
+      </div>
+      <div className="flag-decision-row">
+        <Input.TextArea
+          className="flag-decision-reason-input"
+          value={reason}
+          onChange={(e) => {
+            setReason(e.target.value)
+            if (error) setError(null)
+          }}
+          placeholder={canDecide ? (again ? '如需改变处理结果，请写明理由（排除时必填）' : '处理理由（排除时必填）') : '仅监督员可以处理问题线索'}
+          autoSize={{ minRows: 2, maxRows: 4 }}
+          maxLength={REASON_MAX}
+          disabled={!canDecide}
+          aria-label="处理理由"
+          status={error ? 'error' : undefined}
+        />
+        <div className="flag-decision-buttons">
+          <Tooltip title={lockedTip}>
+            <Button danger type="primary" icon={<CheckOutlined />} disabled={!canDecide || detail.status === 'CONFIRMED'} loading={saving === 'CONFIRMED'} onClick={() => void decide('CONFIRMED')}>
+              确认问题
+            </Button>
+          </Tooltip>
+          <Tooltip title={lockedTip}>
+            <Button icon={<CloseOutlined />} disabled={!canDecide || detail.status === 'DISMISSED'} loading={saving === 'DISMISSED'} onClick={() => void decide('DISMISSED')}>
+              排除
+            </Button>
+          </Tooltip>
+        </div>
+      </div>
+      {error ? <div className="flag-decision-error" role="alert">{error}</div> : null}
+    </div>
+  )
+}
+
+function DetailBody(props: { detail: FlagDetail }) {
+  const d = props.detail
+  const facts = describeEvidence(d.evidence, evidenceNames(d))
+  return (
+    <div className="flag-detail" data-testid="flag-detail">
+      <div className={`flag-message-box severity-${d.severity.toLowerCase()}`} data-testid="flag-message">
+        <Typography.Paragraph className="flag-message-text" copyable={{ text: d.message, tooltips: ['复制线索描述', '已复制'] }}>{d.message}</Typography.Paragraph>
+      </div>
+      <Descriptions bordered size="small" column={2} items={summaryItems(d)} className="flag-fields" styles={{ label: { width: 96 } }} />
+
+      <DetailSection title="法律依据" testId="flag-basis-section">
+        <BasisLines basis={d.basis} />
+      </DetailSection>
+
+      <DetailSection title="证据要点" testId="flag-facts-section">
+        <EvidenceFacts fields={facts} />
+      </DetailSection>
+
+      <DetailSection title="检查任务" count={d.tasks.length} testId="flag-tasks">
+        {d.tasks.length === 0 ? (
+          <div className="muted detail-note">该线索不涉及具体检查任务。</div>
+        ) : (
+          <div className={`task-cards${d.tasks.length > 1 ? ' is-multi' : ''}`}>
+            {d.tasks.map((t, i) => <EvidenceTaskCard key={t.id} task={t} index={i} />)}
+          </div>
+        )}
+      </DetailSection>
+
+      <DetailSection title="检查计划" count={d.plans.length} testId="flag-plans">
+        {d.plans.length === 0 ? (
+          <div className="muted detail-note">没有关联的检查计划。</div>
+        ) : (
+          <Table
+            size="small"
+            rowKey="id"
+            pagination={false}
+            dataSource={d.plans}
+            columns={[
+              { title: '计划编码', dataIndex: 'planCode', width: 170, render: (v: string | null, r) => (v ? <span className="mono">{v}</span> : <span className="muted">未赋码（{r.id}）</span>) },
+              { title: '计划名称', dataIndex: 'title', ellipsis: true, render: (v: string, r) => <span title={`${v}（${r.departmentName ?? ''}）`}>{v}</span> },
+              { title: '状态', dataIndex: 'status', width: 84, render: (v: string) => <PlanStatusTag status={v} /> },
+              { title: '来源', dataIndex: 'origin', width: 90, render: (v: string) => labelOf(PLAN_ORIGIN_LABELS, v) },
+              { title: '实施期间', key: 'window', width: 190, render: (_: unknown, r) => <span className="tabular">{formatWindow(r.windowFrom, r.windowTo)}</span> },
+              { title: '备案', dataIndex: 'filedAt', width: 132, render: (v: string | null) => (v ? <span className="tabular">{formatTimestamp(v)}</span> : <span className="muted">未备案</span>) },
+              { title: '公示', dataIndex: 'publishedAt', width: 132, render: (v: string | null) => (v ? <span className="tabular">{formatTimestamp(v)}</span> : <span className="muted">未公示</span>) }
+            ]}
+          />
+        )}
+      </DetailSection>
+
+      {d.listEntries.length > 0 ? (
+        <DetailSection title="企业名单记录" count={d.listEntries.length} testId="flag-lists">
+          <Table
+            size="small"
+            rowKey="id"
+            pagination={false}
+            dataSource={d.listEntries}
+            columns={[
+              { title: '名单', dataIndex: 'list', width: 150, render: (v: string) => <Tag color={labelOf(NAME_LIST_COLORS, v, 'default')}>{labelOf(NAME_LIST_LABELS, v)}</Tag> },
+              { title: '适用领域', dataIndex: 'domain', render: (v: string | null) => (v ? labelOf(DOMAIN_NAMES, v) : '全部领域') },
+              { title: '起始日期', dataIndex: 'from', width: 120 },
+              { title: '截止日期', dataIndex: 'to', width: 120, render: (v: string | null) => v ?? <span className="muted">长期</span> },
+              { title: '编号', dataIndex: 'id', width: 120, render: (v: string) => <span className="mono muted">{v}</span> }
+            ]}
+          />
+        </DetailSection>
+      ) : null}
+
+      {d.evaluations.length > 0 ? (
+        <DetailSection title="企业扫码评价" count={d.evaluations.length} testId="flag-evaluations">
+          <Table
+            size="small"
+            rowKey="id"
+            pagination={false}
+            dataSource={d.evaluations}
+            columns={[
+              { title: '任务', dataIndex: 'taskId', width: 110, render: (v: string) => <span className="mono">{v}</span> },
+              { title: '结论', dataIndex: 'verdict', width: 80, render: (v: string) => <Tag color={v === 'DISAPPROVE' ? 'red' : 'green'}>{labelOf(VERDICT_LABELS, v)}</Tag> },
+              { title: '反映问题', dataIndex: 'tags', width: 170, render: (v: string[]) => (v.length ? v.map((t) => <Tag key={t} color="volcano">{labelOf(EVALUATION_TAG_LABELS, t)}</Tag>) : <span className="muted">无</span>) },
+              { title: '评价内容', dataIndex: 'comment', ellipsis: true, render: (v: string | null) => v ?? <span className="muted">—</span> },
+              { title: '提交时间', dataIndex: 'submittedAt', width: 132, render: (v: string) => <span className="tabular">{formatTimestamp(v)}</span> }
+            ]}
+          />
+        </DetailSection>
+      ) : null}
+    </div>
+  )
+}
+
+export function FlagDetailDrawer(props: {
+  flagKey: string | null
+  canDecide: boolean
+  userName: (id: string) => string
+  onClose: () => void
+  onDecide: (keys: string[], decision: FlagDecisionCode, reason: string) => Promise<void>
+}) {
+  const { flagKey } = props
+  const [loaded, setLoaded] = useState<Loaded | null>(null)
+  const [reloads, setReloads] = useState(0)
+
+  useEffect(() => {
+    if (!flagKey) return
+    let live = true
+    api.call('flags.get', { flagKey }).then(
+      (detail) => live && setLoaded({ key: flagKey, detail }),
+      (e: unknown) => live && setLoaded({ key: flagKey, error: e instanceof Error ? e.message : String(e) })
+    )
+    return () => {
+      live = false
+    }
+  }, [flagKey, reloads])
+
+  const current = loaded && loaded.key === flagKey ? loaded : null
+  const detail = current && 'detail' in current ? current.detail : null
+  const title = detail ? detail.ruleName : '问题线索详情'
+  return (
+    <Drawer
+      open={flagKey !== null}
+      onClose={props.onClose}
+      size={1040}
+      destroyOnHidden
+      title={<Typography.Text className="drawer-title" ellipsis={{ tooltip: title }}>{title}</Typography.Text>}
+      extra={detail ? <span className="flag-drawer-tags"><SeverityTag severity={detail.severity} /><FlagStatusTag status={detail.status} /></span> : null}
+      className="flag-drawer"
+      footer={detail ? (
+        <DecisionFooter
+          key={detail.flagKey}
+          detail={detail}
+          canDecide={props.canDecide}
+          userName={props.userName}
+          onDecide={async (decision, reason) => {
+            await props.onDecide([detail.flagKey], decision, reason)
+            setReloads((n) => n + 1)
+          }}
+        />
+      ) : null}
+    >
+      {!current ? <Skeleton active paragraph={{ rows: 14 }} /> : null}
+      {current && 'error' in current ? <Alert type="error" showIcon title="无法读取问题线索" description={current.error} /> : null}
+      {detail ? <DetailBody detail={detail} /> : null}
+    </Drawer>
+  )
+}
