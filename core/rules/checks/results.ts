@@ -1,0 +1,137 @@
+// Results, conduct and evaluations: results entered late (D-16) or incomplete (D-16 TRAN), visits
+// without two qualified officers (D-24), negative enterprise evaluations (D-21).
+import { dayFromIso, isoFromDay } from '../../calendar/days.ts'
+import type { Evaluation, Officer } from '../../contract/records.ts'
+import { compareStrings, present, timestampDay } from '../context.ts'
+import { cnDate } from '../emit.ts'
+import { day, deptName, entName, taskRef } from '../describe.ts'
+import type { Json } from '../types.ts'
+import type { RuleImpl } from '../rule.ts'
+
+const byDate = <T extends { date: string }>(a: T, b: T): number => compareStrings(a.date, b.date)
+
+export const resultLate: RuleImpl<'RESULT_LATE'> = (m, cfg, out) => {
+  const { result_entry_wd, result_entry_wd_by_domain } = cfg.params
+  return (f) => {
+    if (!f.onSite) return
+    const n = (f.leadDomain !== null ? result_entry_wd_by_domain[f.leadDomain] : undefined) ?? result_entry_wd
+    let late: { date: string; deadline: string; result_entered_date: string | null }[] | null = null
+    for (const v of f.visits) {
+      const deadline = m.plusWorkingDays(dayFromIso(v.date), n)
+      const entered = m.stampDay(v.result_entered_at)
+      if (entered !== null ? entered <= deadline : deadline >= m.asOfDay) continue
+      ;(late ??= []).push({ date: v.date, deadline: isoFromDay(deadline), result_entered_date: entered === null ? null : isoFromDay(entered) })
+    }
+    if (late === null) return
+    late.sort(byDate)
+    const first = late[0]!
+    const what = first.result_entered_date !== null
+      ? `检查结果于${cnDate(first.result_entered_date)}才录入`
+      : `截至${day(m.asOfDay)}仍未录入检查结果`
+    out.emit('RESULT_LATE', cfg, {
+      task_ids: [f.id], enterprise_id: f.enterpriseId, department_id: f.lead, domain: f.leadDomain,
+      evidence: { late_visits: late, result_entry_wd: n, wd_count_from: m.pack.conventions.wd_count_from },
+      message: `${deptName(m, f.lead)}于${cnDate(first.date)}对${entName(m, f.enterpriseId)}现场检查（${taskRef(f)}），${what}，超过检查后${n}个工作日的录入期限（${cnDate(first.deadline)}）` +
+        (late.length > 1 ? `；该任务共有${late.length}次检查结果录入超期。` : '。')
+    })
+  }
+}
+
+export const resultIncomplete: RuleImpl<'RESULT_INCOMPLETE'> = (m, cfg, out) => {
+  const domains = cfg.params.domains
+  return (f) => {
+    if (!f.onSite || f.leadDomain === null || !domains.includes(f.leadDomain)) return
+    const incomplete = f.visits
+      .filter((v) => v.outcome === null && m.stampDay(v.result_entered_at) !== null)
+      .map((v) => ({ date: v.date, result_entered_date: isoFromDay(m.stampDay(v.result_entered_at)!) }))
+      .sort(byDate)
+    if (incomplete.length === 0) return
+    out.emit('RESULT_INCOMPLETE', cfg, {
+      task_ids: [f.id], enterprise_id: f.enterpriseId, department_id: f.lead, domain: f.leadDomain,
+      evidence: { incomplete_visits: incomplete },
+      message: `${deptName(m, f.lead)}对${entName(m, f.enterpriseId)}${cnDate(incomplete[0]!.date)}的现场检查（${taskRef(f)}）已录入结果，但没有检查结论（发现问题、未发现问题或未涉及）。`
+    })
+  }
+}
+
+export const conductViolation: RuleImpl<'CONDUCT_VIOLATION'> = (m, cfg, out) => {
+  const { min_officers, min_officers_by_domain, officer_roles } = cfg.params
+  return (f) => {
+    if (!f.onSite) return
+    const min = (f.leadDomain !== null ? min_officers_by_domain[f.leadDomain] : undefined) ?? min_officers
+    let bad: { [key: string]: Json }[] | null = null
+    for (const v of f.visits) {
+      // Fast path: count qualified officers without allocating; details only for a failing visit.
+      let qualifiedCount = 0
+      const list = v.officer_ids
+      for (let i = 0; i < list.length && qualifiedCount < min; i++) {
+        const id = list[i]!
+        if (list.indexOf(id) !== i) continue
+        if (officerProblem(m.officers.get(id), officer_roles, v.date) === null) qualifiedCount++
+      }
+      if (qualifiedCount >= min) continue
+      const qualified: string[] = []
+      const others: { id: string; reason: string }[] = []
+      list.forEach((id, i) => {
+        if (list.indexOf(id) !== i) return
+        const reason = officerProblem(m.officers.get(id), officer_roles, v.date)
+        if (reason === null) qualified.push(id)
+        else others.push({ id, reason })
+      })
+      ;(bad ??= []).push({ date: v.date, officer_ids: list, qualified_officer_ids: qualified.sort(compareStrings), not_counted: others })
+    }
+    if (bad === null) return
+    bad.sort((a, b) => compareStrings(String(a['date']), String(b['date'])))
+    const first = bad[0]!
+    const count = (first['qualified_officer_ids'] as string[]).length
+    out.emit('CONDUCT_VIOLATION', cfg, {
+      task_ids: [f.id], enterprise_id: f.enterpriseId, department_id: f.lead, domain: f.leadDomain,
+      evidence: { visits: bad, min_officers: min, officer_roles },
+      message: `${deptName(m, f.lead)}于${cnDate(String(first['date']))}对${entName(m, f.enterpriseId)}现场检查（${taskRef(f)}），持有效行政执法证的执法人员仅${count}名，少于${min}名` +
+        (bad.length > 1 ? `；该任务共有${bad.length}次到场存在此问题。` : '。')
+    })
+  }
+}
+
+/** Why an officer does not count for a visit on `date`, or null when he does. */
+function officerProblem(o: Officer | undefined, roles: readonly string[], date: string): string | null {
+  if (!o) return 'UNKNOWN_OFFICER'
+  if (!roles.includes(o.role)) return `ROLE_${o.role}`
+  if (present(o.cert_no) === null) return 'NO_CERTIFICATE'
+  if (o.cert_valid_until !== null && o.cert_valid_until < date) return 'CERTIFICATE_EXPIRED'
+  return null
+}
+
+type Negative = { evaluation: Evaluation; instant: number }
+
+export const negativeEvaluation: RuleImpl<'NEGATIVE_EVALUATION'> = (m, cfg, out) => {
+  const { verdicts, tags } = cfg.params
+  const byTask = new Map<string, Negative[]>()
+  for (const e of m.evaluations) {
+    const matched = verdicts.includes(e.verdict) || (e.tags ?? []).some((t) => tags.includes(t))
+    if (!matched || m.findTask(e.task_id) === undefined) continue
+    const list = byTask.get(e.task_id)
+    const entry = { evaluation: e, instant: Date.parse(e.submitted_at) }
+    if (list) list.push(entry)
+    else byTask.set(e.task_id, [entry])
+  }
+  for (const [taskId, list] of byTask) {
+    const f = m.findTask(taskId)!
+    list.sort((a, b) => a.instant - b.instant || compareStrings(a.evaluation.id, b.evaluation.id))
+    const first = list[0]!.evaluation
+    const dept = present(first.department_id) ?? f.lead
+    const hits = list.map(({ evaluation: e }) => ({
+      id: e.id, submitted_date: isoFromDay(timestampDay(e.submitted_at)), submitted_at: e.submitted_at, department_id: e.department_id,
+      verdict: e.verdict, tags: [...(e.tags ?? [])].sort(compareStrings), comment: e.comment
+    }))
+    const tagCn: Record<string, string> = { REPEAT: '重复检查', INACTION: '不作为', ABUSE: '滥检查', NO_CODE_SHOWN: '未亮码', DISTURBANCE: '干扰经营' }
+    const firstTags = (first.tags ?? []).filter((t) => tags.includes(t)).map((t) => tagCn[t] ?? t)
+    const what = [first.verdict === 'DISAPPROVE' ? '不认可' : '', firstTags.length > 0 ? `反映${firstTags.join('、')}` : ''].filter((s) => s !== '').join('，')
+    out.emit('NEGATIVE_EVALUATION', cfg, {
+      task_ids: [taskId], enterprise_id: f.enterpriseId, department_id: dept, domain: m.domainOf(dept),
+      evidence: { evaluations: hits, verdicts, tags },
+      message: `${entName(m, f.enterpriseId)}于${cnDate(hits[0]!.submitted_date)}对${deptName(m, dept)}的检查（${taskRef(f)}）扫码评价${what}` +
+        (list.length > 1 ? `；该任务共有${list.length}条负面评价。` : '。')
+    })
+  }
+}

@@ -1,0 +1,182 @@
+// The further detection rules of rules-catalogue.md §6.2 (D-08, D-12, D-14, D-16 TRAN, D-17, D-19,
+// D-20) and the EXTERNAL Yantai rules (D-27, D-28), with the precise readings recorded in the pack.
+import { describe, expect, it } from 'vitest'
+import type { Task } from '../contract/records.ts'
+import { builtinRulePack } from './packs.ts'
+import { baseWorld, enterprise, ENT_A, ids, item, listEntry, plan, run, task, visit, withRecords, type TaskExtra } from './testing.ts'
+
+const KEY_UNIT = '91310116MA1FL0030G'
+const fireWorld = (grade: 'A' | 'B' | 'C' | 'D', ...tasks: Task[]) =>
+  withRecords(baseWorld(), {
+    enterprises: [enterprise(KEY_UNIT, { grades: { FIRE: grade }, fire_key_unit: true })],
+    items: [item('I-FIRE-MATTER', 'MKT', { fire_matter: true })],
+    tasks
+  })
+const fire = (id: string, date: string, extra: TaskExtra = {}) =>
+  task(id, date, { department_ids: ['D-FIRE'], plan_id: 'P-FIRE', item_ids: ['I-FIRE'], enterprise_id: KEY_UNIT, ...extra })
+
+describe('FIRE_A_OVER (D-20)', () => {
+  const rule = 'FIRE_A_OVER'
+  it('more than one planned FIRE on-site inspection in two consecutive calendar years', () => {
+    expect(ids(run(fireWorld('A', fire('F1', '2025-03-01'), fire('F2', '2026-05-01'))), rule)).toEqual([['F1', 'F2']])
+    expect(ids(run(fireWorld('A', fire('F1', '2025-03-01'), fire('F2', '2027-01-05')), '2027-06-30'), rule)).toEqual([])
+  })
+
+  it('one flag per maximal set of tasks', () => {
+    expect(ids(run(fireWorld('A', fire('F1', '2025-03-01'), fire('F2', '2025-09-01'))), rule)).toEqual([['F1', 'F2']])
+    const three = fireWorld('A', fire('F1', '2024-03-01'), fire('F2', '2025-03-01'), fire('F3', '2026-03-01'))
+    expect(ids(run(three), rule)).toEqual([['F1', 'F2'], ['F2', 'F3']])
+  })
+})
+
+describe('FIRE_B_UNDER and FIRE_D_UNDER (D-20)', () => {
+  it('B: a whole calendar year (ended before as_of) without a FIRE on-site inspection', () => {
+    const world = fireWorld('B', fire('F1', '2025-03-01'), fire('F2', '2027-02-01'))
+    expect(ids(run(world, '2026-12-31'), 'FIRE_B_UNDER')).toEqual([])
+    expect(ids(run(world, '2027-01-01'), 'FIRE_B_UNDER')).toEqual([['F1']])
+    const f = run(world, '2027-06-30').filter((x) => x.rule === 'FIRE_B_UNDER')
+    expect(f.map((x) => x.task_ids)).toEqual([['F1', 'F2']])
+    expect(f[0]!.evidence['missed_periods']).toEqual([{ label: '2026年', from: '2026-01-01', to: '2026-12-31' }])
+  })
+
+  it('D: each half-year needs one; missed half-years sharing the same neighbouring inspection are one flag', () => {
+    const world = fireWorld('D', fire('F1', '2025-08-01'))
+    const flags = run(world, '2026-07-01').filter((x) => x.rule === 'FIRE_D_UNDER')
+    expect(flags.map((x) => x.task_ids)).toEqual([['F1']])
+    expect((flags[0]!.evidence['missed_periods'] as { label: string }[]).map((p) => p.label)).toEqual(['2025年上半年', '2026年上半年'])
+    expect(ids(run(fireWorld('D', fire('F1', '2025-02-01'), fire('F2', '2025-11-01', { kind: 'TRIGGERED', plan_id: null, trigger_source: 'REPORT' })), '2025-12-31'), 'FIRE_D_UNDER')).toEqual([])
+  })
+
+  it('a unit never inspected by FIRE cannot be identified by a task and is not flagged', () => {
+    expect(ids(run(fireWorld('D'), '2026-07-01'), 'FIRE_D_UNDER')).toEqual([])
+  })
+})
+
+describe('FIRE_ITEMS_DUPLICATED (D-08)', () => {
+  const rule = 'FIRE_ITEMS_DUPLICATED'
+  const mkt = (id: string, date: string, extra: TaskExtra = {}) => task(id, date, { enterprise_id: KEY_UNIT, item_ids: ['I-FIRE-MATTER'], ...extra })
+
+  it('another department\'s planned check of fire matters in a year FIRE inspected the key unit', () => {
+    expect(ids(run(fireWorld('B', fire('F1', '2025-03-01'), mkt('M1', '2025-09-01'))), rule)).toEqual([['M1']])
+    expect(ids(run(fireWorld('B', fire('F1', '2025-11-01'), mkt('M1', '2025-09-01'))), rule)).toEqual([['M1']])
+    expect(ids(run(fireWorld('B', fire('F1', '2025-03-01'), mkt('M1', '2026-09-01'))), rule)).toEqual([])
+  })
+
+  it('not for joint tasks with FIRE, items without fire matters, or units that are not key units', () => {
+    expect(ids(run(fireWorld('B', fire('F1', '2025-03-01'), mkt('M1', '2025-09-01', { department_ids: ['D-MKT', 'D-FIRE'] }))), rule)).toEqual([])
+    expect(ids(run(fireWorld('B', fire('F1', '2025-03-01'), mkt('M1', '2025-09-01', { item_ids: ['I-MKT'] }))), rule)).toEqual([])
+    const plain = withRecords(baseWorld(), {
+      items: [item('I-FIRE-MATTER', 'MKT', { fire_matter: true })],
+      tasks: [fire('F1', '2025-03-01', { enterprise_id: ENT_A }), task('M1', '2025-09-01', { item_ids: ['I-FIRE-MATTER'] })]
+    })
+    expect(ids(run(plain), rule)).toEqual([])
+  })
+})
+
+describe('PLANNED_ALREADY_COVERED (D-12b)', () => {
+  const rule = 'PLANNED_ALREADY_COVERED'
+  const trig = (id: string, date: string, extra: TaskExtra = {}) => task(id, date, { kind: 'TRIGGERED', plan_id: null, trigger_source: 'COMPLAINT', ...extra })
+
+  it('a planned task within one month after a triggered one that covered all its items', () => {
+    expect(ids(run(withRecords(baseWorld(), { tasks: [trig('P', '2025-05-10'), task('T', '2025-06-09')] })), rule)).toEqual([['P', 'T']])
+    expect(ids(run(withRecords(baseWorld(), { tasks: [trig('P', '2025-05-10'), task('T', '2025-06-10')] })), rule)).toEqual([])
+    expect(ids(run(withRecords(baseWorld(), { tasks: [trig('P', '2025-05-10'), task('T', '2025-06-09', { item_ids: ['I-MKT', 'I-X'] })] })), rule)).toEqual([])
+  })
+
+  it('the triggered task must be completed first, same department, in a listed domain', () => {
+    const unfinished = trig('P', '2025-05-10', { visits: [visit('2025-05-10'), visit('2025-05-25')] })
+    expect(ids(run(withRecords(baseWorld(), { tasks: [unfinished, task('T', '2025-05-20')] })), rule)).toEqual([])
+    const cult = { department_ids: ['D-CULT'], plan_id: 'P-CULT', item_ids: ['I-CULT'] }
+    expect(ids(run(withRecords(baseWorld(), { tasks: [trig('P', '2025-05-10', cult), task('T', '2025-05-20', cult)] })), rule)).toEqual([])
+  })
+})
+
+describe('TASKS_NOT_MERGED (D-12a)', () => {
+  const rule = 'TASKS_NOT_MERGED'
+  it('two tasks both pending when the first was carried out, executed on different dates', () => {
+    const a = task('A', '2025-03-10', { code_applied_at: '2025-03-01T09:00:00+08:00', kind: 'TRIGGERED', plan_id: null, trigger_source: 'REPORT' })
+    expect(ids(run(withRecords(baseWorld(), { tasks: [a, task('B', '2025-04-20', { code_applied_at: '2025-03-05T09:00:00+08:00' })] })), rule)).toEqual([['A', 'B']])
+    expect(ids(run(withRecords(baseWorld(), { tasks: [a, task('B', '2025-04-20', { code_applied_at: '2025-03-11T09:00:00+08:00' })] })), rule)).toEqual([])
+  })
+})
+
+describe('JOINT_ON_DISCOURAGED_OBJECT (D-14)', () => {
+  it('a joint on-site inspection of an enterprise on the NO_JOINT list', () => {
+    const input = withRecords(baseWorld(), {
+      list_entries: [listEntry('L1', 'NO_JOINT', ENT_A, '2025-01-01')],
+      tasks: [task('J', '2025-03-03', { department_ids: ['D-MKT', 'D-PSB'] }), task('S', '2025-06-03', { site_id: `${ENT_A}-S2` })]
+    })
+    const flags = run(input).filter((f) => f.rule === 'JOINT_ON_DISCOURAGED_OBJECT')
+    expect(flags.map((f) => [f.task_ids, f.severity])).toEqual([[['J'], 'INFO']])
+  })
+})
+
+describe('RESULT_INCOMPLETE (D-16, TRAN)', () => {
+  const rule = 'RESULT_INCOMPLETE'
+  const tran = { department_ids: ['D-TRAN'], plan_id: 'P-TRAN', item_ids: ['I-TRAN'] }
+  it('a TRAN result entered without an outcome', () => {
+    expect(ids(run(withRecords(baseWorld(), { tasks: [task('T', '2025-03-03', { ...tran, visits: [visit('2025-03-03', { outcome: null })] })] })), rule)).toEqual([['T']])
+    expect(ids(run(withRecords(baseWorld(), { tasks: [task('T', '2025-03-03', { visits: [visit('2025-03-03', { outcome: null })] })] })), rule)).toEqual([])
+    const later = task('T', '2025-03-03', { ...tran, visits: [visit('2025-03-03', { outcome: null, result_entered_at: '2025-03-04T09:00:00+08:00' })] })
+    expect(ids(run(withRecords(baseWorld(), { tasks: [later] }), '2025-03-03'), rule)).toEqual([])
+  })
+})
+
+describe('PLAN_FILING_LATE and MONTHLY_PLAN_LATE (D-17)', () => {
+  it('FIRE annual plans are filed by the end of February (02-29 in leap years)', () => {
+    const fireAnnual = (year: number, filedAt: string | null) =>
+      withRecords(baseWorld(), { plans: [plan('P-Y', 'D-FIRE', { plan_type: 'ANNUAL', year, filed_at: filedAt, published_at: `${year}-03-20T09:00:00+08:00` })] })
+    expect(ids(run(fireAnnual(2025, '2025-02-28T20:00:00+08:00')), 'PLAN_FILING_LATE')).toEqual([])
+    expect(ids(run(fireAnnual(2025, '2025-03-01T09:00:00+08:00')), 'PLAN_FILING_LATE')).toEqual([['plan:P-Y']])
+    expect(ids(run(fireAnnual(2024, '2024-02-29T09:00:00+08:00')), 'PLAN_FILING_LATE')).toEqual([])
+    expect(ids(run(fireAnnual(2025, null), '2025-02-28'), 'PLAN_FILING_LATE')).toEqual([])
+    expect(ids(run(fireAnnual(2025, null), '2025-03-01'), 'PLAN_FILING_LATE')).toEqual([['plan:P-Y']])
+    const mkt = withRecords(baseWorld(), { plans: [plan('P-Y', 'D-MKT', { plan_type: 'ANNUAL', filed_at: '2025-03-05T09:00:00+08:00', published_at: '2025-03-20T09:00:00+08:00' })] })
+    expect(ids(run(mkt), 'PLAN_FILING_LATE')).toEqual([])
+  })
+
+  it('ENV/TRAN monthly plans are drawn up by the 25th of the month before', () => {
+    const monthly = (dept: string, from: string, submittedAt: string | null) =>
+      withRecords(baseWorld(), { plans: [plan('P-M', dept, { plan_type: 'MONTHLY', window_from: from, window_to: from.slice(0, 8) + '28', submitted_at: submittedAt, filed_at: submittedAt })] })
+    expect(ids(run(monthly('D-ENV', '2025-04-01', '2025-03-25T18:00:00+08:00')), 'MONTHLY_PLAN_LATE')).toEqual([])
+    expect(ids(run(monthly('D-ENV', '2025-04-01', '2025-03-26T09:00:00+08:00')), 'MONTHLY_PLAN_LATE')).toEqual([['plan:P-M']])
+    expect(ids(run(monthly('D-TRAN', '2025-01-01', '2024-12-26T09:00:00+08:00')), 'MONTHLY_PLAN_LATE')).toEqual([['plan:P-M']])
+    expect(ids(run(monthly('D-TRAN', '2025-04-01', null), '2025-03-26'), 'MONTHLY_PLAN_LATE')).toEqual([['plan:P-M']])
+    expect(ids(run(monthly('D-MKT', '2025-04-01', '2025-03-30T09:00:00+08:00')), 'MONTHLY_PLAN_LATE')).toEqual([])
+  })
+})
+
+describe('ITEM_NOT_FILED (D-19)', () => {
+  const rule = 'ITEM_NOT_FILED'
+  it('an item outside the library or of none of the inspecting departments\' domains', () => {
+    const input = withRecords(baseWorld(), {
+      tasks: [
+        task('T1', '2025-03-03', { item_ids: ['I-GHOST'] }),
+        task('T2', '2025-03-03', { item_ids: ['I-PSB'], enterprise_id: '91310116MA1FL0002B' }),
+        task('T3', '2025-03-03', { item_ids: ['I-PSB'], department_ids: ['D-MKT', 'D-PSB'], site_id: `${ENT_A}-S2` }),
+        task('T4', '2025-04-03', { item_ids: ['I-MKT'], department_ids: ['D-PSB'], plan_id: 'P-PSB', enterprise_id: '91310116MA1FL0003C' })
+      ]
+    })
+    const flags = run(input).filter((f) => f.rule === rule)
+    expect(flags.map((f) => [f.task_ids[0], f.severity])).toEqual([['T1', 'SHOULD'], ['T2', 'SHOULD'], ['T4', 'MUST']])
+  })
+})
+
+describe('EXTERNAL rules (yantai-2024 pack only)', () => {
+  const yantai = builtinRulePack('yantai-2024')
+  it('ADVANCE_FILING_SHORT: a plan filed less than 7 days before the inspection', () => {
+    const input = (date: string) => withRecords(baseWorld(), { plans: [plan('P-X', 'D-MKT', { filed_at: '2025-03-01T09:00:00+08:00' })], tasks: [task('T', date, { plan_id: 'P-X' })] })
+    expect(ids(run(input('2025-03-07'), '2026-06-30', yantai), 'ADVANCE_FILING_SHORT')).toEqual([['T', 'plan:P-X']])
+    expect(ids(run(input('2025-03-08'), '2026-06-30', yantai), 'ADVANCE_FILING_SHORT')).toEqual([])
+    expect(ids(run(input('2025-03-07')), 'ADVANCE_FILING_SHORT')).toEqual([])
+  })
+
+  it('WHITELIST_NO_APPROVAL: a whitelisted enterprise inspected under a plan that does not name it', () => {
+    const entry = listEntry('W', 'WHITELIST', ENT_A, '2025-01-01')
+    const unnamed = withRecords(baseWorld(), { list_entries: [entry], tasks: [task('T', '2025-03-03')] })
+    expect(ids(run(unnamed, '2026-06-30', yantai), 'WHITELIST_NO_APPROVAL')).toEqual([['T', 'plan:P-MKT']])
+    expect(ids(run(unnamed), 'WHITELIST_NO_APPROVAL')).toEqual([])
+    const named = withRecords(baseWorld(), { list_entries: [entry], plans: [plan('P-N', 'D-MKT', { targets: [{ enterprise_id: ENT_A }] })], tasks: [task('T', '2025-03-03', { plan_id: 'P-N' })] })
+    expect(ids(run(named, '2026-06-30', yantai), 'WHITELIST_NO_APPROVAL')).toEqual([])
+  })
+})

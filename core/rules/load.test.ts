@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { openMemoryDatabase } from '../../db/client.ts'
+import { createRecordWriter, iterateRecords } from '../../db/records.ts'
+import { RECORD_TYPES } from '../contract/records.ts'
+import { analyzeDatabase, loadAnalysisInput, parseIdArray } from './load.ts'
+import { analyze } from './engine.ts'
+import { builtinRulePack } from './packs.ts'
+import { baseWorld, evaluation, listEntry, task, withRecords, ENT_A } from './testing.ts'
+
+describe('parseIdArray', () => {
+  it('reads what JSON.stringify writes, whatever the ids contain', () => {
+    fc.assert(fc.property(fc.array(fc.string()), (ids) => {
+      expect(parseIdArray(JSON.stringify(ids))).toEqual(ids)
+    }))
+    expect(parseIdArray('["a", "b"]')).toEqual(['a', 'b'])
+    expect(parseIdArray('["a\\"","b"]')).toEqual(['a"', 'b'])
+  })
+})
+
+describe('loadAnalysisInput', () => {
+  it('returns every record exactly as the record reader does', () => {
+    const input = withRecords(baseWorld(), {
+      list_entries: [listEntry('L1', 'WUGAN', ENT_A, '2025-01-01', { to: '2025-12-31', domain: 'MKT' })],
+      tasks: [task('T1', '2025-03-03', { department_ids: ['D-MKT', 'D-PSB'], item_ids: ['I-MKT', 'I-PSB'], site_id: `${ENT_A}-S2` }), task('T2', null, { code: null })],
+      evaluations: [evaluation('E1', 'T1', '2025-03-04T10:00:00+08:00', { tags: ['REPEAT'], verdict: 'DISAPPROVE' })],
+      calendar_days: [{ type: 'calendar_day', date: '2025-06-10', kind: 'HOLIDAY' }]
+    })
+    const { sqlite } = openMemoryDatabase()
+    sqlite.transaction(() => { const w = createRecordWriter(sqlite, 1); for (const r of Object.values(input).flat()) w.write(r) })()
+    const loaded = loadAnalysisInput(sqlite)
+    const keyOf = { departments: 'department', officers: 'officer', enterprises: 'enterprise', items: 'item', list_entries: 'list_entry', plans: 'plan', tasks: 'task', evaluations: 'evaluation', calendar_days: 'calendar_day' } as const
+    for (const [key, type] of Object.entries(keyOf)) {
+      const byKey = (a: { id?: string; date?: string }, b: { id?: string; date?: string }) => ((a.id ?? a.date ?? '') < (b.id ?? b.date ?? '') ? -1 : 1)
+      expect([...loaded[key as keyof typeof keyOf]].sort(byKey), key).toEqual([...iterateRecords(sqlite, type)].sort(byKey))
+    }
+    expect(RECORD_TYPES.length).toBe(Object.keys(keyOf).length)
+    expect(analyzeDatabase(sqlite, { asOf: '2025-12-31' })).toEqual(analyze(input, builtinRulePack(), { asOf: '2025-12-31' }))
+    sqlite.close()
+  })
+})
