@@ -4,9 +4,10 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { z } from 'zod'
 import { openDatabase } from '../../db/client.ts'
 import type { WorkerMessage } from '../jobs/jobRunner.ts'
+import { runIncrementalAnalysis } from './incremental.ts'
 import { runFullAnalysis } from './runAnalysis.ts'
 
-const inputSchema = z.object({ dbPath: z.string(), asOf: z.string(), packName: z.string(), migrationsFolder: z.string().optional() })
+const inputSchema = z.object({ dbPath: z.string(), asOf: z.string(), packName: z.string(), full: z.boolean().default(false), migrationsFolder: z.string().optional() })
 
 const post = (m: WorkerMessage) => parentPort?.postMessage(m)
 
@@ -14,7 +15,9 @@ try {
   const input = inputSchema.parse(workerData)
   const { sqlite } = openDatabase(input.dbPath, input.migrationsFolder ? { migrationsFolder: input.migrationsFolder } : {})
   try {
-    const result = runFullAnalysis(sqlite, { asOf: input.asOf, packName: input.packName, onProgress: (progress, stage) => post({ type: 'progress', progress, stage }) })
+    const options = { asOf: input.asOf, packName: input.packName, onProgress: (progress: number, stage: string) => post({ type: 'progress', progress, stage }) }
+    // Only what changed since the last run is re-analysed, unless a full run is asked for.
+    const result = input.full ? runFullAnalysis(sqlite, options) : runIncrementalAnalysis(sqlite, options)
     post({ type: 'done', result })
   } finally {
     sqlite.close()

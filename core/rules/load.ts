@@ -12,8 +12,33 @@ import type { AnalysisInput, AnalysisOutput } from './types.ts'
 
 type Cell = string | number | null
 
-function rows(sqlite: Sqlite, sql: string): Cell[][] {
-  return sqlite.prepare(sql).raw(true).all() as Cell[][]
+function rows(sqlite: Sqlite, sql: string, ...params: Record<string, string>[]): Cell[][] {
+  return sqlite.prepare(sql).raw(true).all(...params) as Cell[][]
+}
+
+/**
+ * Restricts loading to some enterprises (all their tasks, list entries and evaluations) and plans (these
+ * plus every plan their tasks name by id or code); departments, officers, items and the calendar are
+ * always loaded whole. Used by incremental analysis (core/analysis/scope.ts).
+ */
+export type LoadScope = { enterpriseIds: readonly string[]; planIds: readonly string[] }
+
+type ScopeSql = { enterprises: string; listEntries: string; tasks: string; plans: string; evaluations: string; params: Record<string, string>[] }
+
+const IN_ENTERPRISES = 'IN (SELECT value FROM json_each(@enterprises))'
+
+function scopeSql(scope: LoadScope | undefined): ScopeSql {
+  if (!scope) return { enterprises: '', listEntries: '', tasks: '', plans: '', evaluations: '', params: [] }
+  return {
+    enterprises: ` WHERE id ${IN_ENTERPRISES}`,
+    listEntries: ` WHERE enterprise_id ${IN_ENTERPRISES}`,
+    tasks: ` WHERE enterprise_id ${IN_ENTERPRISES}`,
+    plans: ` WHERE id IN (SELECT value FROM json_each(@plans))
+      OR id IN (SELECT plan_id FROM tasks WHERE enterprise_id ${IN_ENTERPRISES} AND plan_id IS NOT NULL)
+      OR plan_code IN (SELECT plan_code FROM tasks WHERE enterprise_id ${IN_ENTERPRISES} AND plan_code IS NOT NULL)`,
+    evaluations: ` WHERE task_id IN (SELECT id FROM tasks WHERE enterprise_id ${IN_ENTERPRISES})`,
+    params: [{ enterprises: JSON.stringify(scope.enterpriseIds), plans: JSON.stringify(scope.planIds) }]
+  }
 }
 
 const s = (v: Cell | undefined): string => (typeof v === 'string' ? v : String(v ?? ''))
@@ -40,14 +65,17 @@ export function parseIdArray(v: Cell | undefined): string[] {
   return JSON.parse(text) as string[]
 }
 
-export function loadAnalysisInput(sqlite: Sqlite): AnalysisInput {
+export function loadAnalysisInput(sqlite: Sqlite, scope?: LoadScope): AnalysisInput {
+  const where = scopeSql(scope)
+  // Named parameters (@enterprises, @plans): one binding serves every occurrence; only scoped queries get them.
+  const p = (clause: string) => (clause === '' ? [] : where.params)
   const departments = rows(sqlite, 'SELECT id, name, domain, level, district_code FROM departments').map(
     (r): Department => ({ type: 'department', id: s(r[0]), name: s(r[1]), domain: s(r[2]) as Department['domain'], level: s(r[3]) as Department['level'], district_code: s(r[4]) })
   )
   const officers = rows(sqlite, 'SELECT id, name, department_id, role, cert_no, cert_valid_until FROM officers').map(
     (r): Officer => ({ type: 'officer', id: s(r[0]), name: s(r[1]), department_id: s(r[2]), role: s(r[3]) as Officer['role'], cert_no: sn(r[4]), cert_valid_until: sn(r[5]) })
   )
-  const enterprises = rows(sqlite, 'SELECT id, name, district_code, industry, sites, grades, fire_key_unit, crowded_place, in_library_since FROM enterprises').map(
+  const enterprises = rows(sqlite, 'SELECT id, name, district_code, industry, sites, grades, fire_key_unit, crowded_place, in_library_since FROM enterprises' + where.enterprises, ...p(where.enterprises)).map(
     (r): Enterprise => ({
       type: 'enterprise', id: s(r[0]), name: s(r[1]), district_code: s(r[2]), industry: sn(r[3]), sites: j<Enterprise['sites']>(r[4]),
       grades: jn<NonNullable<Enterprise['grades']>>(r[5]), fire_key_unit: bn(r[6]), crowded_place: bn(r[7]), in_library_since: sn(r[8])
@@ -56,13 +84,14 @@ export function loadAnalysisInput(sqlite: Sqlite): AnalysisInput {
   const items = rows(sqlite, 'SELECT id, name, domain, list, legal_basis, fire_matter FROM items').map(
     (r): Item => ({ type: 'item', id: s(r[0]), name: s(r[1]), domain: s(r[2]) as Item['domain'], list: s(r[3]) as Item['list'], legal_basis: sn(r[4]), fire_matter: bn(r[5]) })
   )
-  const list_entries = rows(sqlite, 'SELECT id, list, domain, enterprise_id, from_date, to_date FROM list_entries').map(
+  const list_entries = rows(sqlite, 'SELECT id, list, domain, enterprise_id, from_date, to_date FROM list_entries' + where.listEntries, ...p(where.listEntries)).map(
     (r): ListEntry => ({ type: 'list_entry', id: s(r[0]), list: s(r[1]) as ListEntry['list'], domain: sn(r[2]) as ListEntry['domain'], enterprise_id: s(r[3]), from: s(r[4]), to: sn(r[5]) })
   )
   const plans = rows(
     sqlite,
     `SELECT id, plan_code, department_id, participant_department_ids, title, plan_type, origin, year, window_from, window_to,
-            item_ids, targets, scope, sampling_ratio, method, frequency, legal_basis, status, submitted_at, filed_at, published_at FROM plans`
+            item_ids, targets, scope, sampling_ratio, method, frequency, legal_basis, status, submitted_at, filed_at, published_at FROM plans` + where.plans,
+    ...p(where.plans)
   ).map(
     (r): Plan => ({
       type: 'plan', id: s(r[0]), plan_code: sn(r[1]), department_id: s(r[2]), participant_department_ids: jn<string[]>(r[3]), title: s(r[4]),
@@ -75,7 +104,8 @@ export function loadAnalysisInput(sqlite: Sqlite): AnalysisInput {
   const taskRows = rows(
     sqlite,
     `SELECT id, code, department_ids, kind, special, plan_id, plan_code, trigger_source, trigger_ref, recheck_of, enterprise_id,
-            site_id, item_ids, mode, code_applied_at, joint_declined_reason, visits, status FROM tasks`
+            site_id, item_ids, mode, code_applied_at, joint_declined_reason, visits, status FROM tasks` + where.tasks,
+    ...p(where.tasks)
   )
   const tasks: Task[] = new Array(taskRows.length)
   for (let i = 0; i < taskRows.length; i++) {
@@ -88,7 +118,7 @@ export function loadAnalysisInput(sqlite: Sqlite): AnalysisInput {
       status: s(r[17]) as Task['status']
     }
   }
-  const evaluations = rows(sqlite, 'SELECT id, task_id, department_id, submitted_at, verdict, tags, comment FROM evaluations').map(
+  const evaluations = rows(sqlite, 'SELECT id, task_id, department_id, submitted_at, verdict, tags, comment FROM evaluations' + where.evaluations, ...p(where.evaluations)).map(
     (r): Evaluation => ({
       type: 'evaluation', id: s(r[0]), task_id: s(r[1]), department_id: sn(r[2]), submitted_at: s(r[3]),
       verdict: s(r[4]) as Evaluation['verdict'], tags: jn<NonNullable<Evaluation['tags']>>(r[5]), comment: sn(r[6])

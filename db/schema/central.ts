@@ -121,7 +121,9 @@ export const tasks = sqliteTable('tasks', {
   index('tasks_plan_code_idx').on(t.planCode),
   index('tasks_enterprise_idx').on(t.enterpriseId, t.firstVisitDate),
   index('tasks_lead_department_idx').on(t.leadDepartmentId, t.firstVisitDate),
-  index('tasks_seq_idx').on(t.seq)
+  index('tasks_seq_idx').on(t.seq),
+  // Incremental analysis follows re-checks across enterprises (core/analysis/scope.ts).
+  index('tasks_recheck_of_idx').on(t.recheckOf)
 ])
 
 export const evaluations = sqliteTable('evaluations', {

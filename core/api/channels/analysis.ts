@@ -15,7 +15,7 @@ export const lastRunSchema = z.object({
 
 export const analysisChannels = {
   'analysis.start': {
-    input: z.object({ asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }),
+    input: z.object({ asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), full: z.boolean().default(false) }),
     output: jobStatusSchema,
     access: ['OFFICER', 'AUDITOR'],
     description: '开始规则分析（后台运行）/ start an analysis in the background'

@@ -1,4 +1,5 @@
 import { centralSeq } from '../../../db/records.ts'
+import { runIncrementalAnalysis } from '../../analysis/incremental.ts'
 import { lastAnalysisRun, runFullAnalysis } from '../../analysis/runAnalysis.ts'
 import type { JobStatus } from '../../jobs/jobRunner.ts'
 import { activeRulePackName } from '../../rules/active.ts'
@@ -17,11 +18,11 @@ export const analysisHandlers: HandlerMap<'analysis.start' | 'analysis.status' |
     const packName = activeRulePackName(sqlite)
     if (ctx.services) {
       const { jobs, analysisWorkerUrl, migrationsFolder } = ctx.services
-      return jobs.start(ANALYSIS_JOB, analysisWorkerUrl, { dbPath: ctx.db.path, asOf, packName, migrationsFolder })
+      return jobs.start(ANALYSIS_JOB, analysisWorkerUrl, { dbPath: ctx.db.path, asOf, packName, full: input.full, migrationsFolder })
     }
     // No host services (CLI, in-memory tests): run here and report a finished job.
     const startedAt = ctx.now().toISOString()
-    const result = runFullAnalysis(sqlite, { asOf, packName })
+    const result = input.full ? runFullAnalysis(sqlite, { asOf, packName }) : runIncrementalAnalysis(sqlite, { asOf, packName })
     const status: JobStatus = { id: `inline-${result.runId}`, kind: ANALYSIS_JOB, state: 'DONE', progress: 1, stage: '完成', startedAt, finishedAt: ctx.now().toISOString(), result, error: null }
     return status
   },

@@ -1,0 +1,1 @@
+CREATE INDEX `tasks_recheck_of_idx` ON `tasks` (`recheck_of`);
