@@ -39,7 +39,7 @@ export async function run(argv: string[]): Promise<number> {
 
     writeProgress(`生成 ${scale.tasks} 个检查任务的演示库 / building a demo database of ${scale.tasks} tasks`)
     const dbPath = join(workDir, 'bench.sqlite')
-    createDemoDatabase(dbPath, { tasks: scale.tasks, seed: 11 })
+    createDemoDatabase(dbPath, { tasks: scale.tasks, seed: 11 }, { analyze: false })
     const { sqlite } = openDatabase(dbPath)
     try {
       writeProgress('全量分析基准 / full analysis benchmarks')

@@ -11,7 +11,10 @@ import { bundledCalendarDays } from '../calendar/bundled.ts'
 import { createWorkingDays } from './days.ts'
 import { DEMO_LAST_DATE, createDemo, manifestCounts, type DemoOptions, type RecordCounts, type ResolvedDemoOptions } from './generate.ts'
 import type { InjectionManifest } from './injections.ts'
-import { seedLocalWork, type LocalWorkSummary } from './localWork.ts'
+import { attachDemoFlagWork, seedLocalWork, type LocalWorkSummary } from './localWork.ts'
+import { runFullAnalysis } from '../analysis/runAnalysis.ts'
+import { flagKey } from '../contract/flags.ts'
+import { DEFAULT_RULE_PACK } from '../rules/packs.ts'
 import { createRandom, seedFromValue } from './random.ts'
 import { DEMO_SOURCE } from './writeFile.ts'
 
@@ -64,9 +67,11 @@ export type DemoDatabaseOptions = {
   force?: boolean
   /** Where the migrations are (hosts that ship them elsewhere, e.g. the packaged desktop app). */
   migrationsFolder?: string
+  /** Run the rule engine and record the officer's flag decisions (default); benchmarks skip it. */
+  analyze?: boolean
 }
 
-export function createDemoDatabase(path: string, options: DemoOptions = {}, { force = false, migrationsFolder }: DemoDatabaseOptions = {}): DemoDatabaseResult {
+export function createDemoDatabase(path: string, options: DemoOptions = {}, { force = false, migrationsFolder, analyze = true }: DemoDatabaseOptions = {}): DemoDatabaseResult {
   if (!force && holdsData(path)) throw new DemoDatabaseExistsError(path)
   const demo = createDemo(options)
   const temp = join(dirname(path), `.${basename(path)}.demo-${process.pid}`)
@@ -96,11 +101,18 @@ export function createDemoDatabase(path: string, options: DemoOptions = {}, { fo
       })
       return { batchSeq, local }
     })()
+    let local: LocalWorkSummary = built.local
+    if (analyze) {
+      // The inbox opens with the flags of the data as it stood on its last day, some already decided.
+      const run = runFullAnalysis(sqlite, { asOf: DEMO_LAST_DATE, packName: DEFAULT_RULE_PACK })
+      const work = sqlite.transaction(() => attachDemoFlagWork(sqlite, demo.manifest, flagKey, createRandom(seedFromValue(`${demo.options.seed}:flags`)), DEMO_LAST_DATE))()
+      local = { ...local, flags: run.flagCount, flag_decisions: work.decisions, audit_entries: local.audit_entries + work.decisions }
+    }
     sqlite.pragma('journal_mode = WAL')
     sqlite.close()
     removeDatabaseFiles(path)
     renameSync(temp, path)
-    return { path, batchSeq: built.batchSeq, counts: demo.counts, manifest: demo.manifest, options: demo.options, local: built.local }
+    return { path, batchSeq: built.batchSeq, counts: demo.counts, manifest: demo.manifest, options: demo.options, local }
   } catch (error) {
     if (sqlite.open) sqlite.close()
     removeDatabaseFiles(temp)

@@ -29,7 +29,7 @@ const KIND_NAME: Record<DocumentKind, string> = { SUGGESTION: '行政执法监�
 /** Settings key holding which planted case each demo document is about (for attachDemoFlagWork). */
 export const DOCUMENT_CASES_SETTING = 'demo.document_cases'
 
-export type LocalWorkSummary = { users: number; plan_reviews: number; documents: Record<DocumentStatus, number>; outbox: number; audit_entries: number }
+export type LocalWorkSummary = { users: number; plan_reviews: number; documents: Record<DocumentStatus, number>; outbox: number; audit_entries: number; flags?: number; flag_decisions?: number }
 
 export type AuditEvent = { at: string; userId: string; action: string; entity: string; entityId: string | null; detail: unknown }
 
