@@ -38,7 +38,8 @@ export function replaceFlags(sqlite: Sqlite, flags: readonly FlagRecord[], runId
     } else {
       sqlite.prepare('DELETE FROM flags WHERE enterprise_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(scope.enterpriseIds))
       sqlite
-        .prepare("DELETE FROM flags WHERE task_ids = '[]' AND EXISTS (SELECT 1 FROM json_each(flags.plan_ids) p WHERE p.value IN (SELECT value FROM json_each(?)))")
+        // Plan-level flags carry no enterprise: the enterprise index narrows the scan to them.
+        .prepare("DELETE FROM flags WHERE enterprise_id IS NULL AND task_ids = '[]' AND EXISTS (SELECT 1 FROM json_each(flags.plan_ids) p WHERE p.value IN (SELECT value FROM json_each(?)))")
         .run(JSON.stringify(scope.planIds))
     }
     for (const f of flags) {

@@ -33,9 +33,11 @@ function scopeSql(scope: LoadScope | undefined): ScopeSql {
     enterprises: ` WHERE id ${IN_ENTERPRISES}`,
     listEntries: ` WHERE enterprise_id ${IN_ENTERPRISES}`,
     tasks: ` WHERE enterprise_id ${IN_ENTERPRISES}`,
-    plans: ` WHERE id IN (SELECT value FROM json_each(@plans))
-      OR id IN (SELECT plan_id FROM tasks WHERE enterprise_id ${IN_ENTERPRISES} AND plan_id IS NOT NULL)
-      OR plan_code IN (SELECT plan_code FROM tasks WHERE enterprise_id ${IN_ENTERPRISES} AND plan_code IS NOT NULL)`,
+    // Three index lookups joined by UNION: an OR of IN-subqueries would scan every plan.
+    plans: ` WHERE rowid IN (
+        SELECT rowid FROM plans WHERE id IN (SELECT value FROM json_each(@plans))
+        UNION SELECT rowid FROM plans WHERE id IN (SELECT plan_id FROM tasks WHERE enterprise_id ${IN_ENTERPRISES} AND plan_id IS NOT NULL)
+        UNION SELECT rowid FROM plans WHERE plan_code IN (SELECT plan_code FROM tasks WHERE enterprise_id ${IN_ENTERPRISES} AND plan_code IS NOT NULL))`,
     evaluations: ` WHERE task_id IN (SELECT id FROM tasks WHERE enterprise_id ${IN_ENTERPRISES})`,
     params: [{ enterprises: JSON.stringify(scope.enterpriseIds), plans: JSON.stringify(scope.planIds) }]
   }

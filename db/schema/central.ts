@@ -35,7 +35,7 @@ export const enterprises = sqliteTable('enterprises', {
   crowdedPlace: integer('crowded_place', { mode: 'boolean' }),
   inLibrarySince: text('in_library_since'),
   seq: integer('seq').notNull().default(0)
-}, (t) => [index('enterprises_name_idx').on(t.name)])
+}, (t) => [index('enterprises_name_idx').on(t.name), index('enterprises_seq_idx').on(t.seq)])
 
 export const items = sqliteTable('items', {
   id: text('id').primaryKey(),
@@ -55,7 +55,7 @@ export const listEntries = sqliteTable('list_entries', {
   fromDate: text('from_date').notNull(),
   toDate: text('to_date'),
   seq: integer('seq').notNull().default(0)
-}, (t) => [index('list_entries_enterprise_idx').on(t.enterpriseId)])
+}, (t) => [index('list_entries_enterprise_idx').on(t.enterpriseId), index('list_entries_seq_idx').on(t.seq)])
 
 export const plans = sqliteTable('plans', {
   id: text('id').primaryKey(),
@@ -85,6 +85,8 @@ export const plans = sqliteTable('plans', {
   index('plans_status_idx').on(t.status),
   index('plans_year_idx').on(t.year),
   index('plans_code_idx').on(t.planCode),
+  // What changed since the last analysis (incremental analysis reads rows with seq > the last run's).
+  index('plans_seq_idx').on(t.seq),
   // The plans list's order (year, window, id — read backwards for newest first), alone and after the
   // filters that narrow most, so a page at any offset is an index walk, never a sort of every plan.
   index('plans_order_idx').on(t.year, t.windowFrom, t.id),
@@ -135,7 +137,7 @@ export const evaluations = sqliteTable('evaluations', {
   tags: text('tags'),
   comment: text('comment'),
   seq: integer('seq').notNull().default(0)
-}, (t) => [index('evaluations_task_idx').on(t.taskId)])
+}, (t) => [index('evaluations_task_idx').on(t.taskId), index('evaluations_seq_idx').on(t.seq)])
 
 export const calendarDays = sqliteTable('calendar_days', {
   date: text('date').primaryKey(),
