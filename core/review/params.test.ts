@@ -1,34 +1,27 @@
 import { describe, expect, it } from 'vitest'
-import { builtinRulePack } from '../rules/packs.ts'
-import { defaultPlanReviewSection, planReviewParams, planReviewSection } from './params.ts'
+import { builtinRawPack, builtinRulePack } from '../rules/packs.ts'
+import { resolveRulePack } from '../rules/pack.ts'
+import { planReviewParams } from './params.ts'
 
 describe('plan review parameters', () => {
-  it('take windows and caps from the pack rules and, without a plan_review section, the catalogue defaults', () => {
+  it('come from the pack: windows and caps from its rules, history and required fields from plan_review', () => {
     const pack = builtinRulePack('shanghai-2025')
     const params = planReviewParams(pack)
     expect(params.min_interval_months).toBe(pack.rules.REPEAT_WITHIN_MONTH.params.min_interval_months)
     expect(params.recognition_domains).toEqual(pack.rules.RESULT_RECOGNITION_IGNORED.params.domains)
     expect(params.matchmaking_window_months).toBe(pack.rules.JOINT_MISSED_NO_REASON.params.matchmaking_window_months)
-    if (!('plan_review' in pack)) {
-      expect(params.history_months).toBe(6)
-      expect(params.required_fields.default).toEqual(['item_ids', 'department_id', 'object_scope'])
-      expect(params.required_fields['PSB']).toContain('sampling_ratio')
-    }
+    expect(params.history_months).toBe(6)
+    expect(params.required_fields.default).toEqual(['item_ids', 'department_id', 'object_scope'])
+    expect(params.required_fields['PSB']).toContain('sampling_ratio')
   })
 
-  it('prefer a pack’s own plan_review section, and refuse a malformed one', () => {
-    const pack = builtinRulePack('shanghai-2025')
-    const own = { history_months: 12, required_fields: { default: ['item_ids'] } }
-    // A pack that carries the section (the shipped packs' schema does not list it yet).
-    const withSection = (section: unknown) => Object.assign({}, pack, { plan_review: section })
-    expect(planReviewSection(withSection(own))).toEqual(own)
-    expect(() => planReviewSection(withSection({ history_months: 0, required_fields: { default: [] } }))).toThrow(/plan_review/)
-    expect(() => planReviewSection(withSection({ history_months: 6, required_fields: { default: ['colour'] } }))).toThrow(/plan_review/)
+  it('a pack that extends another inherits its plan_review section, and may override it', () => {
+    expect(planReviewParams(builtinRulePack('yantai-2024')).history_months).toBe(6)
+    const own = resolveRulePack({ name: 'test-pack', extends: 'shanghai-2025', plan_review: { history_months: 12 } }, 'test-pack', builtinRawPack)
+    expect(planReviewParams(own).history_months).toBe(12)
   })
 
-  it('hand out a fresh default each time', () => {
-    const a = defaultPlanReviewSection()
-    a.required_fields.default.push('method')
-    expect(defaultPlanReviewSection().required_fields.default).toEqual(['item_ids', 'department_id', 'object_scope'])
+  it('a malformed plan_review section is refused when the pack is loaded', () => {
+    expect(() => resolveRulePack({ name: 'bad-pack', extends: 'shanghai-2025', plan_review: { required_fields: { default: ['colour'] } } }, 'bad-pack', builtinRawPack)).toThrow(/plan_review/)
   })
 })

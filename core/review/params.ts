@@ -1,49 +1,12 @@
-// Parameters of plan review (计划审核). Windows and caps come from the rule pack's rules (the same
-// numbers the detection rules use); the history span and the required plan fields from its
-// `plan_review` section — or, for a pack that has none (the shipped packs do not carry one yet), from
-// the catalogue's defaults below.
+// Parameters of plan review (计划审核), all from the rule pack: windows and caps from its rules (the
+// same numbers the detection rules use), the history span and the required plan fields from its
+// `plan_review` section.
 import { z } from 'zod'
 import { DOMAINS } from '../contract/scalars.ts'
-import type { RulePack } from '../rules/pack.ts'
+import { PLAN_FIELDS, type RulePack } from '../rules/pack.ts'
 
-const planFieldSchema = z.enum(['item_ids', 'legal_basis', 'department_id', 'object_scope', 'sampling_ratio', 'method', 'frequency'])
-export type PlanField = z.infer<typeof planFieldSchema>
-
-/** The pack's `plan_review` section. */
-export const planReviewSectionSchema = z.strictObject({
-  history_months: z.number().int().positive(),
-  required_fields: z.object({ default: z.array(planFieldSchema) }).catchall(z.array(planFieldSchema))
-})
-
-export type PlanReviewSection = z.infer<typeof planReviewSectionSchema>
-
-/**
- * rules-catalogue §8 `history_months` = 6 (D-25); required fields per R-PLAN-03: the general minimum
- * (检查事项、检查主体、检查对象范围, 002:L53) by default, the standard fields where an annex lists them
- * (PSB L337, CULT L893, URB L1338, AGRI L1764, TRAN L1206), ENV's monthly/special list (L1072, L1086).
- * A fresh object on every call: callers may not share (and so mutate) one.
- */
-export function defaultPlanReviewSection(): PlanReviewSection {
-  const standard: PlanField[] = ['item_ids', 'legal_basis', 'department_id', 'object_scope', 'sampling_ratio', 'method', 'frequency']
-  return {
-    history_months: 6,
-    required_fields: {
-      default: ['item_ids', 'department_id', 'object_scope'],
-      PSB: [...standard], CULT: [...standard], URB: [...standard], AGRI: [...standard], TRAN: [...standard],
-      ENV: ['item_ids', 'legal_basis', 'department_id', 'object_scope', 'method']
-    }
-  }
-}
-
-/** The pack's own `plan_review` section when it has one (validated), else the catalogue defaults. */
-export function planReviewSection(pack: RulePack): PlanReviewSection {
-  if (!('plan_review' in pack) || pack.plan_review === undefined) return defaultPlanReviewSection()
-  const parsed = planReviewSectionSchema.safeParse(pack.plan_review)
-  if (!parsed.success) {
-    throw new Error(`规则包 ${pack.name} 的 plan_review 部分格式错误 / invalid plan_review section in rule pack ${pack.name}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
-  }
-  return parsed.data
-}
+export type PlanField = (typeof PLAN_FIELDS)[number]
+const planFieldSchema = z.enum(PLAN_FIELDS)
 
 export const planReviewParamsSchema = z.object({
   /** D-25: how far back the inspection history of each target reaches. */
@@ -74,10 +37,9 @@ export const PLAN_FIELD_NAMES = {
 
 export function planReviewParams(pack: RulePack): PlanReviewParams {
   const r = pack.rules
-  const section = planReviewSection(pack)
   return {
-    history_months: section.history_months,
-    required_fields: section.required_fields,
+    history_months: pack.plan_review.history_months,
+    required_fields: pack.plan_review.required_fields,
     min_interval_months: r.REPEAT_WITHIN_MONTH.params.min_interval_months,
     annual_cap_planned_onsite: r.REPEAT_PLANNED_ANNUAL.params.annual_cap_planned_onsite,
     recognition_window_months: r.RESULT_RECOGNITION_IGNORED.params.recognition_window_months,

@@ -8,6 +8,9 @@ import { DEPARTMENT_LEVELS, PLAN_STATUSES, PLAN_TYPES, TASK_SPECIALS, OFFICER_RO
 import { SEVERITIES } from './types.ts'
 
 const severitySchema = z.enum(SEVERITIES)
+/** Plan fields plan review can require (object_scope = named targets or a scope text). */
+export const PLAN_FIELDS = ['item_ids', 'legal_basis', 'department_id', 'object_scope', 'sampling_ratio', 'method', 'frequency'] as const
+const planFieldSchema = z.enum(PLAN_FIELDS)
 const monthDaySchema = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: '须为 MM-DD / must be MM-DD' })
 const months = z.number().int().min(1).max(120)
 const workingDays = z.number().int().min(1).max(31)
@@ -137,6 +140,12 @@ const rulePackShape = z.strictObject({
     exempt_plan_origins: z.array(z.enum(['SELF', 'SUPERIOR', 'JOINT'])),
     /** rules-core-v1 "Empty values": blank strings count as absent. Fixed; stated so the pack is complete. */
     blank_strings_are_absent: z.literal(true)
+  }),
+  /** Plan review (计划审核): the history span of D-25 and the required plan fields of R-PLAN-03. */
+  plan_review: z.strictObject({
+    history_months: months,
+    required_fields: z.object({ default: z.array(planFieldSchema) }).catchall(z.array(planFieldSchema)),
+    basis: z.array(basisSchema).min(1)
   }),
   rules: rulesSchema
 })
