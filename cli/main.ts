@@ -9,9 +9,9 @@ const COMMANDS: Record<string, Command> = {
   import: { summary: 'import <file>… --db <path> [--format json]   导入数据交换文件', load: () => import('./commands/import.ts') },
   export: { summary: 'export --db <path> --out <file>              导出中心记录', load: () => import('./commands/export.ts') },
   analyze: { summary: 'analyze --db <path> [--as-of D] [--rules P] [--format json|table]   问题线索分析', load: () => import('./commands/analyze.ts') },
-  demo: { summary: 'demo (--out <file> | --db <path>) [--enterprises N] [--tasks N] [--seed S]   演示数据', load: () => import('./commands/demo.ts') },
+  demo: { summary: 'demo (--out <file> | --db <path> [--force]) [--enterprises N] [--tasks N] [--plans N] [--seed S] [--manifest F]   演示数据', load: () => import('./commands/demo.ts') },
   web: { summary: 'web [--db <path>] [--port <p>]                网页模式', load: () => import('./commands/web.ts') },
-  bench: { summary: 'bench [--scale district|city] [--out <file>] 基准测试', load: () => import('./commands/bench.ts') }
+  bench: { summary: 'bench [--scale district|city] [--out <file>]  基准测试（默认 city：100 万检查任务）', load: () => import('./commands/bench.ts') }
 }
 
 function usage(): string {
@@ -45,5 +45,11 @@ async function main(argv: string[]): Promise<number> {
     return EXIT.FAILURE
   }
 }
+
+// `jiandu analyze … | head`: a reader that stops early is not an error of ours.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+  throw error
+})
 
 process.exitCode = await main(process.argv.slice(2))
