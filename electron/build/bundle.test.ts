@@ -1,7 +1,7 @@
 // Builds main and preload with the real electron.vite.config.ts into a temp folder and checks what a
 // sandboxed Electron needs of them (the Electron binary itself cannot run here). The renderer is the
 // renderer's own build (renderer/vite.config.ts), not repeated here.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { builtinModules } from 'node:module'
@@ -59,7 +59,11 @@ describe('the main bundle', () => {
     expect(imports).toContain('better-sqlite3')
     const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]))
     const manifest = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }
-    for (const specifier of imports.filter((s) => s !== 'electron' && !builtins.has(s))) {
+    // Relative imports are the bundle's own chunks (shared with the worker threads): they must exist.
+    for (const specifier of imports.filter((s) => s.startsWith('./'))) {
+      expect(existsSync(join(outDir, 'main', specifier)), specifier).toBe(true)
+    }
+    for (const specifier of imports.filter((s) => s !== 'electron' && !builtins.has(s) && !s.startsWith('./'))) {
       // Resolvable from the project: it ships in node_modules (production dependencies).
       expect(() => import.meta.resolve(specifier), specifier).not.toThrow()
       const pkg = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]
