@@ -15,10 +15,8 @@ export function runIncrementalAnalysis(sqlite: Sqlite, options: { asOf: string; 
   const last = lastAnalysisRun(sqlite)
   if (!last || last.asOf !== options.asOf || last.rulePack !== options.packName) return runFullAnalysis(sqlite, options)
   const inputSeq = centralSeq(sqlite)
-  if (inputSeq === last.inputSeq) {
-    return { runId: last.id, asOf: last.asOf, rulePack: last.rulePack, flagCount: last.flagCount, warnings: last.warnings, mode: 'incremental', inputSeq }
-  }
-  const scope = changedScope(sqlite, last.inputSeq)
+  // Nothing changed: the run is still recorded (the officer asked for it), with nothing to recompute.
+  const scope = inputSeq === last.inputSeq ? { enterpriseIds: [], planIds: [] } : changedScope(sqlite, last.inputSeq)
   if (scope === 'FULL') return runFullAnalysis(sqlite, options)
   const pack = builtinRulePack(options.packName)
   const startedAt = new Date().toISOString()
