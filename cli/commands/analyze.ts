@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs'
 import { openDatabase, type OpenedDb } from '../../db/client.ts'
 import { defaultDatabasePath } from '../../core/paths.ts'
-import { isCalendarDate, shanghaiDate } from '../../core/contract/scalars.ts'
+import { isCalendarDate, shanghaiToday } from '../../core/contract/scalars.ts'
 import { analyzeDatabase } from '../../core/rules/load.ts'
 import { loadRulePack } from '../../core/rules/pack-file.ts'
 import { DEFAULT_RULE_PACK } from '../../core/rules/packs.ts'
@@ -14,10 +14,6 @@ import { CliError, EXIT, parseOptions, usageError, writeJson, writeLine } from '
 
 const SEVERITY_CN = { MUST: '必须纠正', SHOULD: '应当说明', INFO: '提示' } as const
 const TABLE_DETAIL_LIMIT = 50
-
-function todayInShanghai(): string {
-  return shanghaiDate(new Date().toISOString())
-}
 
 function openForAnalysis(path: string): OpenedDb {
   if (!existsSync(path)) throw usageError(`数据库文件不存在 / database not found: ${path}`)
@@ -84,7 +80,7 @@ export async function run(argv: string[]): Promise<number> {
   })
   const format = values.format ?? 'table'
   if (format !== 'json' && format !== 'table') throw usageError(`--format 只能是 json 或 table / --format must be json or table: ${format}`)
-  const asOf = values['as-of'] ?? todayInShanghai()
+  const asOf = values['as-of'] ?? shanghaiToday(new Date())
   if (!isCalendarDate(asOf)) throw usageError(`--as-of 须为 YYYY-MM-DD 的有效日期 / --as-of must be a valid YYYY-MM-DD date: ${asOf}`)
   let pack: RulePack
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addCalendarMonths, hasValidUsccCheckChar, isCalendarDate, isTimestamp, shanghaiDate, usccCheckChar } from './scalars.ts'
+import { addCalendarMonths, hasValidUsccCheckChar, isCalendarDate, isTimestamp, shanghaiDate, shanghaiToday, usccCheckChar } from './scalars.ts'
 
 describe('scalars', () => {
   it('validates calendar dates including leap years', () => {
@@ -38,5 +38,12 @@ describe('scalars', () => {
     expect(addCalendarMonths('2025-03-15', 1)).toBe('2025-04-15')
     expect(addCalendarMonths('2025-12-31', 1)).toBe('2026-01-31')
     expect(addCalendarMonths('2025-08-31', -6)).toBe('2025-02-28')
+  })
+})
+
+describe('shanghaiToday', () => {
+  it('is the UTC+8 calendar date', () => {
+    expect(shanghaiToday(new Date('2026-11-21T15:59:59Z'))).toBe('2026-11-21')
+    expect(shanghaiToday(new Date('2026-11-21T16:00:00Z'))).toBe('2026-11-22')
   })
 })

@@ -77,6 +77,11 @@ export function shanghaiDate(ts: string): string {
   return new Date(ms).toISOString().slice(0, 10)
 }
 
+/** Today's calendar date in Asia/Shanghai (UTC+8, no DST) at the instant `now`. */
+export function shanghaiToday(now: Date): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
+}
+
 export const idSchema = z.string().min(1, { message: '编号不能为空 / must not be empty' }).max(64, { message: '编号最长 64 字符 / at most 64 characters' })
 
 // GB 32100-2015: 18 characters from this 31-character alphabet (no I, O, Z, S, V).

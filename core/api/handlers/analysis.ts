@@ -1,3 +1,4 @@
+import { shanghaiToday } from '../../contract/scalars.ts'
 import { centralSeq } from '../../../db/records.ts'
 import { runIncrementalAnalysis } from '../../analysis/incremental.ts'
 import { lastAnalysisRun, runFullAnalysis } from '../../analysis/runAnalysis.ts'
@@ -7,9 +8,6 @@ import type { HandlerMap } from '../handler.ts'
 
 const ANALYSIS_JOB = 'analysis'
 
-function shanghaiToday(now: Date): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
-}
 
 export const analysisHandlers: HandlerMap<'analysis.start' | 'analysis.status' | 'analysis.cancel'> = {
   'analysis.start': (ctx, input) => {

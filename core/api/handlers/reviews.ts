@@ -1,3 +1,4 @@
+import { shanghaiToday } from '../../contract/scalars.ts'
 import { findUser } from '../../users.ts'
 import { decidePlan, reviewQueue } from '../../review/decide.ts'
 import { planReviewParams } from '../../review/params.ts'
@@ -6,10 +7,6 @@ import { activeRulePack } from '../../rules/active.ts'
 import { ApiFailure } from '../context.ts'
 import type { HandlerMap } from '../handler.ts'
 
-/** Today's date in Asia/Shanghai. */
-function shanghaiToday(now: Date): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
-}
 
 export const reviewHandlers: HandlerMap<'reviews.queue' | 'reviews.get' | 'reviews.decide'> = {
   'reviews.queue': (ctx, input) => reviewQueue(ctx.db.sqlite, { departmentId: input.departmentId, text: input.text, includeDecided: input.includeDecided }, input.offset, input.limit),
