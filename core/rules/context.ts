@@ -134,8 +134,12 @@ export type AnalysisModel = {
   asOfDay: DayNumber
   calendar: WorkingCalendar
   tasks: TaskFact[]
-  /** The task with this id (tasks are de-duplicated: a later record with the same id wins). */
-  findTask(id: string): TaskFact | undefined
+  /**
+   * The tasks with these ids (ids of no task are left out; tasks are de-duplicated: a later record with
+   * the same id wins). Rules that follow references (evaluations' task_id, re-checks' recheck_of) ask
+   * once, for just the ids they need: a small index is far cheaper than one of a million tasks.
+   */
+  indexTasks(ids: Iterable<string>): Map<string, TaskFact>
   /** Inspections in task order. */
   ordered: TaskFact[]
   departments: Map<string, Department>
@@ -382,7 +386,7 @@ export function buildModel(input: AnalysisInput, pack: RulePack, asOf: string, c
     return f.covered
   }
 
-  const evaluations = [...lastById(input.evaluations).values()].filter((e) => timestampDay(e.submitted_at) <= asOfDay)
+  const evaluations = (idsUnique ? input.evaluations : [...lastById(input.evaluations).values()]).filter((e) => timestampDay(e.submitted_at) <= asOfDay)
 
   // Runs by a small integer key, stable in task order (counting sort).
   const runsBy = (facts: TaskFact[], keys: Int32Array, keyCount: number): Runs => {
@@ -445,30 +449,20 @@ export function buildModel(input: AnalysisInput, pack: RulePack, asOf: string, c
     return { facts, bounds: Int32Array.from(bounds), count: depts.length, depts }
   })
 
-  // Rules look tasks up only by evaluations' task_id and re-checks' recheck_of: index just those ids.
-  let lookupIndex: Map<string, TaskFact> | null = idsUnique ? null : taskById
-  let wanted: Set<string> | null = null
-  const findTask = (id: string): TaskFact | undefined => {
-    if (lookupIndex === null || (wanted !== null && !wanted.has(id))) {
-      if (wanted === null) {
-        wanted = new Set(input.evaluations.map((e) => e.task_id))
-        for (const f of tasks) if (f.recheck) { const r = present(f.task.recheck_of); if (r !== null) wanted.add(r) }
-      }
-      if (!wanted.has(id)) {
-        // An id nobody references: index everything once, then stop narrowing.
-        wanted = null
-        lookupIndex = new Map(tasks.map((f) => [f.id, f]))
-      } else if (lookupIndex === null) {
-        const index = new Map<string, TaskFact>()
-        for (const f of tasks) if (wanted.has(f.id)) index.set(f.id, f)
-        lookupIndex = index
-      }
+  // With unique ids, no map of every task exists: one pass compares each task id with the (few) wanted ones.
+  const indexTasks = (ids: Iterable<string>): Map<string, TaskFact> => {
+    const index = new Map<string, TaskFact>()
+    if (!idsUnique) {
+      for (const id of ids) { const f = taskById.get(id); if (f) index.set(id, f) }
+      return index
     }
-    return lookupIndex.get(id)
+    const wanted = new Set(ids)
+    if (wanted.size > 0) for (const f of tasks) if (wanted.has(f.id)) index.set(f.id, f)
+    return index
   }
 
   return {
-    pack, asOf, asOfDay, calendar, tasks, findTask, ordered, departments, officers, enterprises, items, plans, planById,
+    pack, asOf, asOfDay, calendar, tasks, indexTasks, ordered, departments, officers, enterprises, items, plans, planById,
     evaluations, domainOf,
     plusMonths: (day, k) => addMonths(day, k, monthMode),
     plusWorkingDays: (day, n) => calendar.addWorkingDaysToDay(day, n, countFrom),

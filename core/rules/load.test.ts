@@ -3,7 +3,9 @@ import fc from 'fast-check'
 import { openMemoryDatabase } from '../../db/client.ts'
 import { createRecordWriter, iterateRecords } from '../../db/records.ts'
 import { RECORD_TYPES } from '../contract/records.ts'
-import { analyzeDatabase, loadAnalysisInput, parseIdArray } from './load.ts'
+import { analyzeDatabase, loadAnalysisInput, parseIdArray, TASK_SLICE } from './load.ts'
+import { negativeEvaluationFilter } from './checks/results.ts'
+import type { RulePack } from './pack.ts'
 import { analyze } from './engine.ts'
 import { builtinRulePack } from './packs.ts'
 import { baseWorld, evaluation, listEntry, task, withRecords, ENT_A } from './testing.ts'
@@ -36,6 +38,48 @@ describe('loadAnalysisInput', () => {
     }
     expect(RECORD_TYPES.length).toBe(Object.keys(keyOf).length)
     expect(analyzeDatabase(sqlite, { asOf: '2025-12-31' })).toEqual(analyze(input, builtinRulePack(), { asOf: '2025-12-31' }))
+    sqlite.close()
+  })
+
+  it('reads only the evaluations the pack can flag, with the same flags as reading them all', () => {
+    const input = withRecords(baseWorld(), {
+      tasks: [task('T1', '2025-03-03'), task('T2', '2025-03-05'), task('T3', '2025-03-07')],
+      evaluations: [
+        evaluation('E1', 'T1', '2025-03-04T10:00:00+08:00', { verdict: 'DISAPPROVE' }),
+        evaluation('E2', 'T2', '2025-03-06T10:00:00+08:00', { tags: ['REPEAT', 'NO_CODE_SHOWN'] }),
+        evaluation('E3', 'T3', '2025-03-08T10:00:00+08:00', { tags: [] }),
+        evaluation('E4', 'T3', '2025-03-08T11:00:00+08:00'),
+        evaluation('E5', 'T-GONE', '2025-03-08T12:00:00+08:00', { verdict: 'DISAPPROVE' })
+      ]
+    })
+    const { sqlite } = openMemoryDatabase()
+    sqlite.transaction(() => { const w = createRecordWriter(sqlite, 1); for (const r of Object.values(input).flat()) w.write(r) })()
+    const pack = builtinRulePack()
+    const ids = (p: RulePack) => loadAnalysisInput(sqlite, undefined, negativeEvaluationFilter(p)).evaluations.map((e) => e.id).sort()
+    const cfg = pack.rules.NEGATIVE_EVALUATION
+    const expected = input.evaluations
+      .filter((e) => cfg.params.verdicts.includes(e.verdict) || (e.tags ?? []).some((t) => cfg.params.tags.includes(t)))
+      .map((e) => e.id).sort()
+    expect(expected.length).toBeGreaterThan(0)
+    expect(ids(pack)).toEqual(expected)
+    expect(ids({ ...pack, rules: { ...pack.rules, NEGATIVE_EVALUATION: { ...cfg, enabled: false } } })).toEqual([])
+    const flags = analyzeDatabase(sqlite, { asOf: '2025-12-31', pack })
+    expect(flags.flags.some((f) => f.rule === 'NEGATIVE_EVALUATION')).toBe(true)
+    expect(flags).toEqual(analyze(loadAnalysisInput(sqlite), pack, { asOf: '2025-12-31', idsUnique: true }))
+    sqlite.close()
+  })
+
+  it('reads every task once when there are more than one slice of them', () => {
+    const count = TASK_SLICE * 2 + 3
+    const { sqlite } = openMemoryDatabase()
+    sqlite.transaction(() => {
+      const w = createRecordWriter(sqlite, 1)
+      for (let i = 0; i < count; i++) w.write(task(`T${String(i).padStart(6, '0')}`, '2025-03-03', { department_ids: ['D-MKT', 'D-PSB'] }))
+    })()
+    const tasks = loadAnalysisInput(sqlite).tasks
+    expect(tasks.length).toBe(count)
+    expect(new Set(tasks.map((t) => t.id)).size).toBe(count)
+    expect(tasks[count - 1]).toEqual([...iterateRecords(sqlite, 'task')].find((t) => t.id === tasks[count - 1]!.id))
     sqlite.close()
   })
 })

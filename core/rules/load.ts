@@ -8,6 +8,7 @@ import type { Sqlite } from '../../db/client.ts'
 import { analyze } from './engine.ts'
 import type { RulePack } from './pack.ts'
 import { builtinRulePack } from './packs.ts'
+import { negativeEvaluationFilter } from './checks/results.ts'
 import type { AnalysisInput, AnalysisOutput } from './types.ts'
 
 type Cell = string | number | null
@@ -67,7 +68,93 @@ export function parseIdArray(v: Cell | undefined): string[] {
   return JSON.parse(text) as string[]
 }
 
-export function loadAnalysisInput(sqlite: Sqlite, scope?: LoadScope): AnalysisInput {
+/**
+ * Evaluations to read: only those with one of these verdicts, or carrying one of these tags (a superset
+ * of what the rules read, see negativeEvaluationFilter); all when absent.
+ */
+export type EvaluationFilter = { verdicts: readonly string[]; tags: readonly string[] }
+
+function evaluationSql(where: ScopeSql, filter: EvaluationFilter | undefined): { sql: string; params: Record<string, string>[] } {
+  const base = 'SELECT id, task_id, department_id, submitted_at, verdict, tags, comment FROM evaluations'
+  if (!filter) return { sql: base + where.evaluations, params: where.evaluations === '' ? [] : where.params }
+  const matches = `(verdict IN (SELECT value FROM json_each(@verdicts))
+    OR (tags IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(tags) t WHERE t.value IN (SELECT value FROM json_each(@tags)))))`
+  const sql = where.evaluations === '' ? `${base} WHERE ${matches}` : `${base}${where.evaluations} AND ${matches}`
+  const params = { ...where.params[0], verdicts: JSON.stringify(filter.verdicts), tags: JSON.stringify(filter.tags) }
+  return { sql, params: [params] }
+}
+
+const TASK_COLUMNS = `id, code, department_ids, kind, special, plan_id, plan_code, trigger_source, trigger_ref, recheck_of, enterprise_id,
+  site_id, item_ids, mode, code_applied_at, joint_declined_reason, visits, status`
+
+/**
+ * One string object per distinct value, for the columns with few values (department and item ids, enum
+ * codes). SQLite hands out a fresh copy of each value per row; the engine compares and looks up these
+ * values millions of times, and a shared copy is in cache with its hash already computed, where a
+ * million copies scattered over the heap each cost a cache miss (and memory for the collector to move).
+ */
+type Interner = (value: string) => string
+
+function createInterner(): Interner {
+  const seen = new Map<string, string>()
+  return (value) => {
+    const shared = seen.get(value)
+    if (shared !== undefined) return shared
+    seen.set(value, value)
+    return value
+  }
+}
+
+function internAll(ids: string[], intern: Interner): string[] {
+  for (let i = 0; i < ids.length; i++) ids[i] = intern(ids[i]!)
+  return ids
+}
+
+/** Visits as stored (JSON), with their dates, outcomes and officer ids shared like the task's columns. */
+function visitsOf(v: Cell | undefined, intern: Interner): Task['visits'] {
+  const visits = j<Task['visits']>(v)
+  for (const visit of visits) {
+    visit.date = intern(visit.date)
+    if (typeof visit.outcome === 'string') visit.outcome = intern(visit.outcome) as typeof visit.outcome
+    internAll(visit.officer_ids, intern)
+  }
+  return visits
+}
+
+function taskRecord(r: Cell[], intern: Interner): Task {
+  return {
+    type: 'task', id: s(r[0]), code: sn(r[1]), department_ids: internAll(parseIdArray(r[2]), intern), kind: intern(s(r[3])) as Task['kind'],
+    special: intern(s(r[4])) as Task['special'], plan_id: sn(r[5]), plan_code: sn(r[6]), trigger_source: sn(r[7]) as Task['trigger_source'],
+    trigger_ref: sn(r[8]), recheck_of: sn(r[9]), enterprise_id: s(r[10]), site_id: sn(r[11]), item_ids: internAll(parseIdArray(r[12]), intern),
+    mode: intern(s(r[13])) as Task['mode'], code_applied_at: sn(r[14]), joint_declined_reason: sn(r[15]), visits: visitsOf(r[16], intern),
+    status: intern(s(r[17])) as Task['status']
+  }
+}
+
+/**
+ * Rows per slice when reading every task. Read in one go, a million row arrays and JSON texts would
+ * outlive several young-generation collections, be copied into the old generation and then die there
+ * (the costliest garbage there is, and a gigabyte of peak memory); read in slices, they die young.
+ */
+export const TASK_SLICE = 8192
+
+function loadTasks(sqlite: Sqlite, where: ScopeSql): Task[] {
+  // A scope names few tasks: one query (through the enterprise index) is enough.
+  const intern = createInterner()
+  if (where.tasks !== '') return rows(sqlite, `SELECT ${TASK_COLUMNS} FROM tasks${where.tasks}`, ...where.params).map((r) => taskRecord(r, intern))
+  // Slices by rowid, in rowid order: the order a plain full scan returns them in.
+  const slice = sqlite.prepare(`SELECT ${TASK_COLUMNS}, rowid FROM tasks WHERE rowid > ? ORDER BY rowid LIMIT ${TASK_SLICE}`).raw(true)
+  const tasks: Task[] = []
+  let after = Number.MIN_SAFE_INTEGER
+  for (;;) {
+    const part = slice.all(after) as Cell[][]
+    for (const r of part) tasks.push(taskRecord(r, intern))
+    if (part.length < TASK_SLICE) return tasks
+    after = Number(part[part.length - 1]![18])
+  }
+}
+
+export function loadAnalysisInput(sqlite: Sqlite, scope?: LoadScope, evaluationFilter?: EvaluationFilter): AnalysisInput {
   const where = scopeSql(scope)
   // Named parameters (@enterprises, @plans): one binding serves every occurrence; only scoped queries get them.
   const p = (clause: string) => (clause === '' ? [] : where.params)
@@ -103,24 +190,9 @@ export function loadAnalysisInput(sqlite: Sqlite, scope?: LoadScope): AnalysisIn
       status: s(r[17]) as Plan['status'], submitted_at: sn(r[18]), filed_at: sn(r[19]), published_at: sn(r[20])
     })
   )
-  const taskRows = rows(
-    sqlite,
-    `SELECT id, code, department_ids, kind, special, plan_id, plan_code, trigger_source, trigger_ref, recheck_of, enterprise_id,
-            site_id, item_ids, mode, code_applied_at, joint_declined_reason, visits, status FROM tasks` + where.tasks,
-    ...p(where.tasks)
-  )
-  const tasks: Task[] = new Array(taskRows.length)
-  for (let i = 0; i < taskRows.length; i++) {
-    const r = taskRows[i]!
-    tasks[i] = {
-      type: 'task', id: s(r[0]), code: sn(r[1]), department_ids: parseIdArray(r[2]), kind: s(r[3]) as Task['kind'],
-      special: s(r[4]) as Task['special'], plan_id: sn(r[5]), plan_code: sn(r[6]), trigger_source: sn(r[7]) as Task['trigger_source'],
-      trigger_ref: sn(r[8]), recheck_of: sn(r[9]), enterprise_id: s(r[10]), site_id: sn(r[11]), item_ids: parseIdArray(r[12]),
-      mode: s(r[13]) as Task['mode'], code_applied_at: sn(r[14]), joint_declined_reason: sn(r[15]), visits: j<Task['visits']>(r[16]),
-      status: s(r[17]) as Task['status']
-    }
-  }
-  const evaluations = rows(sqlite, 'SELECT id, task_id, department_id, submitted_at, verdict, tags, comment FROM evaluations' + where.evaluations, ...p(where.evaluations)).map(
+  const tasks = loadTasks(sqlite, where)
+  const evaluationQuery = evaluationSql(where, evaluationFilter)
+  const evaluations = rows(sqlite, evaluationQuery.sql, ...evaluationQuery.params).map(
     (r): Evaluation => ({
       type: 'evaluation', id: s(r[0]), task_id: s(r[1]), department_id: sn(r[2]), submitted_at: s(r[3]),
       verdict: s(r[4]) as Evaluation['verdict'], tags: jn<NonNullable<Evaluation['tags']>>(r[5]), comment: sn(r[6])
@@ -136,6 +208,7 @@ export type AnalyzeDatabaseOptions = { asOf: string; pack?: RulePack }
 
 /** Loads everything and runs every enabled rule of the pack (default shanghai-2025). */
 export function analyzeDatabase(sqlite: Sqlite, options: AnalyzeDatabaseOptions): AnalysisOutput {
+  const pack = options.pack ?? builtinRulePack()
   // Ids are primary keys in the database: no de-duplication needed.
-  return analyze(loadAnalysisInput(sqlite), options.pack ?? builtinRulePack(), { asOf: options.asOf, idsUnique: true })
+  return analyze(loadAnalysisInput(sqlite, undefined, negativeEvaluationFilter(pack)), pack, { asOf: options.asOf, idsUnique: true })
 }

@@ -66,10 +66,18 @@ export const codeNotReused: RuleImpl<'CODE_NOT_REUSED'> = (m, cfg, out) => {
     // Two tasks naming each other as re-checked: the later one in task order is the re-check.
     if (reason === 'RECHECK' && (hit.recheck === null || b.rank > hit.recheck.rank)) hit.recheck = b
   }
+  // The re-checked tasks, looked up once for all re-checks (few) rather than in an index of every task.
+  const recheckedIds: string[] = []
+  for (const t of m.tasks) {
+    if (t.code === null || !t.recheck) continue
+    const originalId = present(t.task.recheck_of)
+    if (originalId !== null) recheckedIds.push(originalId)
+  }
+  const rechecked = m.indexTasks(recheckedIds)
   const inspection = (t: TaskFact): void => {
     if (t.code === null || !t.recheck) return
     const originalId = present(t.task.recheck_of)
-    const original = originalId !== null ? m.findTask(originalId) : undefined
+    const original = originalId !== null ? rechecked.get(originalId) : undefined
     if (original && original !== t && original.code !== null && original.code !== t.code) add(original, t, 'RECHECK')
   }
   // Same lead, enterprise and clue: look within each enterprise's inspections only. Most enterprises

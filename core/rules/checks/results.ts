@@ -7,6 +7,7 @@ import { cnDate } from '../emit.ts'
 import { day, deptName, entName, taskRef } from '../describe.ts'
 import type { Json } from '../types.ts'
 import type { RuleImpl } from '../rule.ts'
+import type { RulePack } from '../pack.ts'
 
 const byDate = <T extends { date: string }>(a: T, b: T): number => compareStrings(a.date, b.date)
 
@@ -104,19 +105,31 @@ function officerProblem(o: Officer | undefined, roles: readonly string[], date: 
 
 type Negative = { evaluation: Evaluation; instant: number }
 
+/**
+ * The evaluations NEGATIVE_EVALUATION can match under this pack (the one rule that reads evaluations):
+ * those with one of these verdicts or tags; none when the rule is off. The database loader reads only
+ * these: most evaluations are approvals, and reading all of them took a third as long as reading the tasks.
+ */
+export function negativeEvaluationFilter(pack: RulePack): { verdicts: readonly string[]; tags: readonly string[] } {
+  const cfg = pack.rules.NEGATIVE_EVALUATION
+  return cfg.enabled ? { verdicts: cfg.params.verdicts, tags: cfg.params.tags } : { verdicts: [], tags: [] }
+}
+
 export const negativeEvaluation: RuleImpl<'NEGATIVE_EVALUATION'> = (m, cfg, out) => {
   const { verdicts, tags } = cfg.params
+  const matched = m.evaluations.filter((e) => verdicts.includes(e.verdict) || (e.tags ?? []).some((t) => tags.includes(t)))
+  // Only the evaluated tasks of the (few) matching evaluations are looked up.
+  const evaluated = m.indexTasks(matched.map((e) => e.task_id))
   const byTask = new Map<string, Negative[]>()
-  for (const e of m.evaluations) {
-    const matched = verdicts.includes(e.verdict) || (e.tags ?? []).some((t) => tags.includes(t))
-    if (!matched || m.findTask(e.task_id) === undefined) continue
+  for (const e of matched) {
+    if (!evaluated.has(e.task_id)) continue
     const list = byTask.get(e.task_id)
     const entry = { evaluation: e, instant: Date.parse(e.submitted_at) }
     if (list) list.push(entry)
     else byTask.set(e.task_id, [entry])
   }
   for (const [taskId, list] of byTask) {
-    const f = m.findTask(taskId)!
+    const f = evaluated.get(taskId)!
     list.sort((a, b) => a.instant - b.instant || compareStrings(a.evaluation.id, b.evaluation.id))
     const first = list[0]!.evaluation
     const dept = present(first.department_id) ?? f.lead
