@@ -4,28 +4,8 @@
 import { createReadStream, statSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join, resolve, sep } from 'node:path'
+import { contentTypeOf, isInsideFolder } from '../../core/hosting/rendererFiles.ts'
 import { IMMUTABLE, NO_STORE, SECURITY_HEADERS } from './securityHeaders.ts'
-
-export const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.txt': 'text/plain; charset=utf-8'
-}
 
 function fileSize(path: string): number | null {
   try {
@@ -44,7 +24,7 @@ function sendText(res: ServerResponse, status: number, text: string): void {
 function sendFile(req: IncomingMessage, res: ServerResponse, path: string, size: number, cacheControl: string): void {
   res.writeHead(200, {
     ...SECURITY_HEADERS,
-    'Content-Type': CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Type': contentTypeOf(path),
     'Content-Length': String(size),
     'Cache-Control': cacheControl
   })
@@ -66,7 +46,7 @@ export function resolveStaticPath(root: string, urlPath: string): string | null 
   if (decoded.includes('\0')) return null
   const absoluteRoot = resolve(root)
   const target = resolve(join(absoluteRoot, decoded))
-  if (target !== absoluteRoot && !target.startsWith(absoluteRoot + sep)) return null
+  if (target !== absoluteRoot && !isInsideFolder(absoluteRoot, target)) return null
   return target
 }
 

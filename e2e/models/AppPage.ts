@@ -2,6 +2,11 @@
 import { expect, type Locator, type Page } from '@playwright/test'
 import type { WebApp } from '../fixtures/webApp.ts'
 
+/** The number in a total's `<b>` ("共 <b>1,234</b> 条线索"), thousands separators and units dropped. */
+export async function boldNumber(total: Locator): Promise<number> {
+  return Number(((await total.locator('b').textContent()) ?? '').replace(/[^\d]/g, ''))
+}
+
 export class AppPage {
   readonly page: Page
   constructor(page: Page) {
@@ -39,8 +44,7 @@ export class AppPage {
   /** The total the list header shows, as a number. */
   async shownTotal(): Promise<number> {
     await expect(this.planTotal).toContainText('项计划')
-    const text = (await this.planTotal.locator('b').textContent()) ?? ''
-    return Number(text.replace(/[^\d]/g, ''))
+    return boldNumber(this.planTotal)
   }
 
   /** Clicks the status tab of a plan status code (its label carries the count too). */

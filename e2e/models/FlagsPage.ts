@@ -1,19 +1,12 @@
 // The 问题线索 screen as a spec drives it: the analysis strip, the group column, the list, the evidence
 // drawer with its decision footer, and the bulk-decision modal.
-import { expect, type Locator, type Page } from '@playwright/test'
-import { AppPage } from './AppPage.ts'
+import { expect, type Locator } from '@playwright/test'
+import { boldNumber } from './AppPage.ts'
+import { ScreenPage } from './ScreenPage.ts'
 
-export class FlagsPage {
-  readonly page: Page
-  readonly app: AppPage
-  constructor(page: Page) {
-    this.page = page
-    this.app = new AppPage(page)
-  }
-
+export class FlagsPage extends ScreenPage {
   async open(): Promise<void> {
-    await this.app.goTo('问题线索')
-    await expect(this.page.getByTestId('flags-screen')).toBeVisible()
+    await this.openScreen('问题线索', 'flags-screen')
     await expect(this.page.getByTestId('analysis-bar')).toBeVisible()
   }
 
@@ -57,7 +50,7 @@ export class FlagsPage {
   async shownTotal(): Promise<number> {
     const total = this.page.getByTestId('flag-total')
     await expect(total).toContainText('条线索')
-    return Number(((await total.locator('b').textContent()) ?? '').replace(/[^\d]/g, ''))
+    return boldNumber(total)
   }
 
   /**

@@ -1,18 +1,11 @@
 // The 备案审核 screen as a spec drives it: the queue, the review panel and its two decisions.
-import { expect, type Locator, type Page } from '@playwright/test'
-import { AppPage } from './AppPage.ts'
+import { expect, type Locator } from '@playwright/test'
+import { boldNumber } from './AppPage.ts'
+import { ScreenPage } from './ScreenPage.ts'
 
-export class ReviewsPage {
-  readonly page: Page
-  readonly app: AppPage
-  constructor(page: Page) {
-    this.page = page
-    this.app = new AppPage(page)
-  }
-
+export class ReviewsPage extends ScreenPage {
   async open(): Promise<void> {
-    await this.app.goTo('备案审核')
-    await expect(this.page.getByTestId('reviews-screen')).toBeVisible()
+    await this.openScreen('备案审核', 'reviews-screen')
     await expect(this.queueTotal.locator('b')).toBeVisible()
   }
 
@@ -35,7 +28,7 @@ export class ReviewsPage {
 
   async shownTotal(): Promise<number> {
     await expect(this.queueTotal.locator('b')).toBeVisible()
-    return Number(((await this.queueTotal.locator('b').textContent()) ?? '').replace(/[^\d]/g, ''))
+    return boldNumber(this.queueTotal)
   }
 
   async openPlan(planId: string): Promise<Locator> {

@@ -5,34 +5,12 @@
 // Every response carries the CSP.
 // No Electron import: it works on the web-standard Request/Response that protocol.handle uses.
 import { readFile, realpath } from 'node:fs/promises'
-import { extname, isAbsolute, relative, resolve, sep } from 'node:path'
+import { resolve } from 'node:path'
+import { contentTypeOf, isInsideFolder } from '../../../core/hosting/rendererFiles.ts'
 import { APP_HOST, APP_SCHEME } from '../origin.ts'
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm'
-}
-
-export function contentTypeOf(filePath: string): string {
-  return CONTENT_TYPES[extname(filePath).toLowerCase()] ?? 'application/octet-stream'
-}
+// Re-exported for the protocol's callers and tests; the table itself is shared with the web host.
+export { contentTypeOf }
 
 export type ResolvedPath =
   | { ok: true; filePath: string; /** the decoded URL path, e.g. `/assets/index.js` */ pathname: string }
@@ -59,13 +37,8 @@ export function resolveRendererPath(requestUrl: string, root: string): ResolvedP
   const relativePath = pathname.replace(/^\/+/, '')
   if (relativePath === '') return { ok: true, filePath: resolve(root, 'index.html'), pathname }
   const filePath = resolve(root, relativePath)
-  if (!isInside(root, filePath)) return { ok: false, status: 403, reason: 'outside the renderer folder' }
+  if (!isInsideFolder(root, filePath)) return { ok: false, status: 403, reason: 'outside the renderer folder' }
   return { ok: true, filePath, pathname }
-}
-
-function isInside(root: string, candidate: string): boolean {
-  const rel = relative(root, candidate)
-  return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel)
 }
 
 export type ServeOptions = {
@@ -97,7 +70,7 @@ export async function serveRendererRequest(request: Request, options: ServeOptio
   try {
     // The real path must still be inside the (real) root: a symlink must not lead out of it.
     const [realRoot, realFile] = await Promise.all([realpath(options.root), realpath(resolved.filePath)])
-    if (!isInside(realRoot, realFile)) return fail(403, 'outside the renderer folder')
+    if (!isInsideFolder(realRoot, realFile)) return fail(403, 'outside the renderer folder')
     body = await readFile(realFile)
   } catch {
     return fail(404, 'not found')

@@ -1,9 +1,9 @@
 // Asking for the reason of a flag decision (single or bulk). Dismissing (排除) needs a reason: it is what
 // the record will show when someone asks later why the flag was let go. Confirming may carry one.
 import { Alert, Form, Input, Modal } from 'antd'
-import { useState } from 'react'
 import { formatCount } from '../../lib/format.ts'
 import { FLAG_DECISION_VERBS } from '../../lib/labels.ts'
+import { useModalForm } from '../../lib/useModalForm.ts'
 
 export type FlagDecisionCode = keyof typeof FLAG_DECISION_VERBS
 
@@ -20,24 +20,9 @@ export function DecisionModal(props: {
   onSubmit: (decision: FlagDecisionCode, reason: string) => Promise<void>
 }) {
   const { decision, count } = props
-  const [form] = Form.useForm<{ reason: string }>()
-  const [saving, setSaving] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { form, saving, error, submit, cancel } = useModalForm<{ reason: string }>()
   if (!decision) return null
   const verb = FLAG_DECISION_VERBS[decision]
-  const submit = async () => {
-    const values = await form.validateFields()
-    setSaving(true)
-    setError(null)
-    try {
-      await props.onSubmit(decision, values.reason?.trim() ?? '')
-      form.resetFields()
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
-    } finally {
-      setSaving(false)
-    }
-  }
   return (
     <Modal
       open
@@ -45,10 +30,9 @@ export function DecisionModal(props: {
       okText={`${verb} ${formatCount(count)} 条`}
       okButtonProps={{ danger: decision === 'CONFIRMED', loading: saving }}
       cancelText="取消"
-      onOk={() => void submit()}
+      onOk={() => void submit((values) => props.onSubmit(decision, values.reason?.trim() ?? ''))}
       onCancel={() => {
-        form.resetFields()
-        setError(null)
+        cancel()
         props.onCancel()
       }}
       destroyOnHidden

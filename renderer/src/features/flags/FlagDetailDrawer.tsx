@@ -3,7 +3,7 @@
 // list entries, evaluations. The footer confirms or dismisses it (监督员 only), with the reason.
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons'
 import { Alert, Button, Descriptions, Drawer, Input, Skeleton, Table, Tag, Tooltip, Typography, type DescriptionsProps } from 'antd'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { FlagDetail } from '../../../../core/api/channels.ts'
 import { DetailSection } from '../../components/DetailSection.tsx'
 import { api } from '../../lib/api.ts'
@@ -11,6 +11,7 @@ import { formatTimestamp, formatWindow } from '../../lib/format.ts'
 import {
   DOMAIN_NAMES, EVALUATION_TAG_LABELS, labelOf, NAME_LIST_COLORS, NAME_LIST_LABELS, PLAN_ORIGIN_LABELS, VERDICT_LABELS
 } from '../../lib/labels.ts'
+import { useKeyedLoad } from '../../lib/useKeyedLoad.ts'
 import { PlanStatusTag } from '../plans/PlanStatusTag.tsx'
 import { REASON_MAX, reasonRequired, type FlagDecisionCode } from './DecisionModal.tsx'
 import { describeEvidence, evidenceNames } from './evidenceFacts.ts'
@@ -18,7 +19,7 @@ import { EvidenceFacts } from './EvidenceFacts.tsx'
 import { EvidenceTaskCard } from './EvidenceTaskCard.tsx'
 import { FlagStatusTag, SeverityTag } from './FlagTags.tsx'
 
-type Loaded = { key: string; detail: FlagDetail } | { key: string; error: string }
+const loadFlag = (flagKey: string): Promise<FlagDetail> => api.call('flags.get', { flagKey })
 
 function summaryItems(d: FlagDetail): DescriptionsProps['items'] {
   return [
@@ -230,23 +231,9 @@ export function FlagDetailDrawer(props: {
   onDecide: (keys: string[], decision: FlagDecisionCode, reason: string) => Promise<void>
 }) {
   const { flagKey } = props
-  const [loaded, setLoaded] = useState<Loaded | null>(null)
   const [reloads, setReloads] = useState(0)
-
-  useEffect(() => {
-    if (!flagKey) return
-    let live = true
-    api.call('flags.get', { flagKey }).then(
-      (detail) => live && setLoaded({ key: flagKey, detail }),
-      (e: unknown) => live && setLoaded({ key: flagKey, error: e instanceof Error ? e.message : String(e) })
-    )
-    return () => {
-      live = false
-    }
-  }, [flagKey, reloads])
-
-  const current = loaded && loaded.key === flagKey ? loaded : null
-  const detail = current && 'detail' in current ? current.detail : null
+  const current = useKeyedLoad(flagKey, loadFlag, reloads)
+  const detail = current && 'value' in current ? current.value : null
   const title = detail ? detail.ruleName : '问题线索详情'
   return (
     <Drawer

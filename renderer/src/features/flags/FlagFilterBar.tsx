@@ -1,34 +1,17 @@
-// The inbox's filter row: severity, status, rule, department, event date range and free text. Typing
-// waits a moment before the list reloads; every other choice applies at once.
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons'
-import { Button, DatePicker, Input, Select } from 'antd'
+// The inbox's filter row: severity, status, rule, department, event date range and free text (the
+// search box, debounced, and the reset button are FilterBar's).
+import { DatePicker, Select } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
-import { useEffect, useState, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
+import { FilterBar } from '../../components/FilterBar.tsx'
 import { formatCount } from '../../lib/format.ts'
 import { FLAG_STATUS_LABELS, FLAG_STATUS_ORDER, SEVERITY_LABELS, SEVERITY_ORDER } from '../../lib/labels.ts'
 import type { FlagGroupCounts } from './FlagGroups.tsx'
 import { hasAnyFlagFilter, type FlagFilterState } from './flagFilters.ts'
 
-const TEXT_DEBOUNCE_MS = 300
-
 /** `extra` (the bulk actions) sits at the end of the last row, on the right. */
 export function FlagFilterBar(props: { filter: FlagFilterState; groups: FlagGroupCounts | null; onChange: (next: FlagFilterState) => void; extra?: ReactNode }) {
   const { filter, groups, onChange } = props
-  const [text, setText] = useState(filter.text ?? '')
-  const [committedText, setCommittedText] = useState(filter.text ?? '')
-
-  // Follow the URL when it changes from outside (reset, back button): adjust state while rendering.
-  if ((filter.text ?? '') !== committedText) {
-    setCommittedText(filter.text ?? '')
-    setText(filter.text ?? '')
-  }
-
-  useEffect(() => {
-    if (text.trim() === (filter.text ?? '').trim()) return
-    const timer = window.setTimeout(() => onChange({ ...filter, text: text.trim() || undefined }), TEXT_DEBOUNCE_MS)
-    return () => window.clearTimeout(timer)
-  }, [text, filter, onChange])
-
   const ruleOptions = (groups?.byRule ?? []).map((g) => ({ value: g.key, label: `${g.name ?? g.key}（${formatCount(g.total)}）`, search: `${g.name ?? ''} ${g.key}` }))
   const departmentOptions = (groups?.byDepartment ?? []).map((g) => ({ value: g.key, label: `${g.name ?? g.key}（${formatCount(g.total)}）`, search: `${g.name ?? ''} ${g.key}` }))
   const range: [Dayjs | null, Dayjs | null] | null = filter.dateFrom || filter.dateTo
@@ -36,18 +19,16 @@ export function FlagFilterBar(props: { filter: FlagFilterState; groups: FlagGrou
     : null
 
   return (
-    <div className="flag-filters" data-testid="flag-filters">
-      <Input
-        className="flag-filter-text"
-        allowClear
-        prefix={<SearchOutlined className="muted" />}
-        placeholder="搜索企业名称、信用代码、任务编号或线索内容"
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        onPressEnter={() => onChange({ ...filter, text: text.trim() || undefined })}
-        aria-label="搜索问题线索"
-        maxLength={200}
-      />
+    <FilterBar
+      prefix="flag"
+      filter={filter}
+      onChange={onChange}
+      onReset={() => onChange({})}
+      canReset={hasAnyFlagFilter(filter)}
+      searchPlaceholder="搜索企业名称、信用代码、任务编号或线索内容"
+      searchLabel="搜索问题线索"
+      extra={props.extra}
+    >
       <Select
         className="flag-filter-severity"
         allowClear
@@ -96,10 +77,6 @@ export function FlagFilterBar(props: { filter: FlagFilterState; groups: FlagGrou
         onChange={(v) => onChange({ ...filter, dateFrom: v?.[0]?.format('YYYY-MM-DD') ?? undefined, dateTo: v?.[1]?.format('YYYY-MM-DD') ?? undefined })}
         aria-label="发生日期"
       />
-      <Button icon={<ReloadOutlined />} disabled={!hasAnyFlagFilter(filter)} onClick={() => onChange({})}>
-        重置
-      </Button>
-      {props.extra}
-    </div>
+    </FilterBar>
   )
 }

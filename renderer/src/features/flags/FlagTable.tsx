@@ -1,18 +1,15 @@
-// The virtualised flags list: only the rows on screen (plus a few) exist in the DOM and only their
-// pages are fetched, so 100,000 flags scroll like 100. Each row has a checkbox for bulk decisions; a
-// click elsewhere on the row opens the flag's evidence.
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { Checkbox, Empty, Spin, Tooltip } from 'antd'
-import { useEffect, useRef, type ReactNode } from 'react'
+// The flags list (virtualised by VirtualTable, so 100,000 flags scroll like 100). Each row has a
+// checkbox for bulk decisions; a click elsewhere on the row opens the flag's evidence.
+import { Checkbox, Tooltip } from 'antd'
+import type { ReactNode } from 'react'
 import type { FlagRowView } from '../../../../core/api/channels.ts'
+import { VirtualTable } from '../../components/VirtualTable.tsx'
 import { formatCount } from '../../lib/format.ts'
-import type { PageCache } from '../plans/pageCache.ts'
+import type { PageCache } from '../../lib/pageCache.ts'
 import { coverage, MAX_BULK, type Selection } from './flagSelection.ts'
 import { FlagStatusTag, SeverityTag } from './FlagTags.tsx'
 
 export const FLAG_ROW_HEIGHT = 58
-/** Waits for the scrolling to settle before fetching, so a fast fling does not request every page it passes. */
-const FETCH_DELAY_MS = 60
 
 type Column = { key: string; title: string; width: string; render: (row: FlagRowView) => ReactNode }
 
@@ -68,112 +65,72 @@ function loadedRows(cache: PageCache<FlagRowView>, count: number): FlagRowView[]
 
 export function FlagTable(props: FlagTableProps) {
   const { cache, openKey, onOpen, selection, onToggle, patch } = props
-  const scrollRef = useRef<HTMLDivElement>(null)
   const count = cache.total ?? 0
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => FLAG_ROW_HEIGHT,
-    overscan: 10
-  })
-  const items = virtualizer.getVirtualItems()
-  const range = virtualizer.range
-  const first = items[0]?.index ?? 0
-  const last = items[items.length - 1]?.index ?? -1
-
-  useEffect(() => {
-    const timer = window.setTimeout(() => cache.ensureRange(first, last), FETCH_DELAY_MS)
-    return () => window.clearTimeout(timer)
-  }, [cache, first, last, count])
-
-  // A new filter is a new list: start it from the top.
-  useEffect(() => {
-    if (scrollRef.current) scrollRef.current.scrollTop = 0
-  }, [cache])
-
   const loaded = count > 0 ? loadedRows(cache, Math.min(count, MAX_BULK)) : []
   const headState = coverage(selection, loaded)
 
   return (
-    <div className="flag-table" role="table" aria-label="问题线索列表" aria-rowcount={count + 1} style={{ ['--flag-grid' as string]: GRID_TEMPLATE }}>
-      <div className="flag-scroll" ref={scrollRef} data-testid="flag-scroll">
-        <div className="flag-row flag-head" role="row" aria-rowindex={1}>
-          <div className="flag-cell flag-cell-check" role="columnheader">
-            <Tooltip title={loaded.length < count ? `选择已读取的 ${formatCount(loaded.length)} 条（共 ${formatCount(count)} 条，一次最多处理 ${formatCount(MAX_BULK)} 条）` : `选择全部 ${formatCount(count)} 条`}>
-              <Checkbox
-                aria-label="选择已读取的问题线索"
-                checked={headState === 'all'}
-                indeterminate={headState === 'some'}
-                disabled={loaded.length === 0}
-                onChange={(e) => props.onToggleLoaded(loaded, e.target.checked)}
-              />
-            </Tooltip>
-          </div>
-          {COLUMNS.map((c) => (
-            <div key={c.key} role="columnheader" className={`flag-cell flag-cell-${c.key}`}>{c.title}</div>
-          ))}
+    <VirtualTable
+      cache={cache}
+      prefix="flag"
+      ariaLabel="问题线索列表"
+      gridTemplate={GRID_TEMPLATE}
+      rowHeight={FLAG_ROW_HEIGHT}
+      overscan={10}
+      headCells={<>
+        <div className="flag-cell flag-cell-check" role="columnheader">
+          <Tooltip title={loaded.length < count ? `选择已读取的 ${formatCount(loaded.length)} 条（共 ${formatCount(count)} 条，一次最多处理 ${formatCount(MAX_BULK)} 条）` : `选择全部 ${formatCount(count)} 条`}>
+            <Checkbox
+              aria-label="选择已读取的问题线索"
+              checked={headState === 'all'}
+              indeterminate={headState === 'some'}
+              disabled={loaded.length === 0}
+              onChange={(e) => props.onToggleLoaded(loaded, e.target.checked)}
+            />
+          </Tooltip>
         </div>
-        {cache.isLoadingFirstPage ? (
-          <div className="flag-table-state"><Spin /> <span>正在读取问题线索…</span></div>
-        ) : count === 0 ? (
-          <div className="flag-table-state"><Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={props.emptyText} /></div>
-        ) : (
-          <div className="flag-body" style={{ height: virtualizer.getTotalSize() }}>
-            {items.map((item) => {
-              const cached = cache.rowAt(item.index)
-              const style = { transform: `translateY(${item.start}px)`, height: FLAG_ROW_HEIGHT }
-              if (!cached) {
-                return (
-                  <div key={item.key} className="flag-row flag-row-loading" role="row" aria-rowindex={item.index + 2} aria-busy="true" style={style}>
-                    <div className="flag-cell flag-cell-check" />
-                    {COLUMNS.map((c) => <div key={c.key} className={`flag-cell flag-cell-${c.key}`}><span className="placeholder-bar" /></div>)}
-                  </div>
-                )
+        {COLUMNS.map((c) => (
+          <div key={c.key} role="columnheader" className={`flag-cell flag-cell-${c.key}`}>{c.title}</div>
+        ))}
+      </>}
+      placeholderCells={<>
+        <div className="flag-cell flag-cell-check" />
+        {COLUMNS.map((c) => <div key={c.key} className={`flag-cell flag-cell-${c.key}`}><span className="placeholder-bar" /></div>)}
+      </>}
+      row={(cached) => {
+        const row = patch(cached)
+        const selected = selection.has(row.flagKey)
+        return {
+          states: [row.flagKey === openKey && 'is-open', selected && 'is-checked'],
+          attributes: {
+            'aria-selected': selected,
+            'data-flag-key': row.flagKey,
+            'data-rule': row.rule,
+            onClick: () => onOpen(row),
+            onKeyDown: (e) => {
+              if (e.target !== e.currentTarget) return
+              if (e.key === 'Enter') {
+                e.preventDefault()
+                onOpen(row)
+              } else if (e.key === ' ') {
+                e.preventDefault()
+                onToggle(row)
               }
-              const row = patch(cached)
-              const selected = selection.has(row.flagKey)
-              return (
-                <div
-                  key={item.key}
-                  className={`flag-row flag-data-row${row.flagKey === openKey ? ' is-open' : ''}${selected ? ' is-checked' : ''}${item.index % 2 ? ' is-odd' : ''}`}
-                  role="row"
-                  aria-rowindex={item.index + 2}
-                  aria-selected={selected}
-                  data-flag-key={row.flagKey}
-                  data-rule={row.rule}
-                  tabIndex={0}
-                  style={style}
-                  onClick={() => onOpen(row)}
-                  onKeyDown={(e) => {
-                    if (e.target !== e.currentTarget) return
-                    if (e.key === 'Enter') {
-                      e.preventDefault()
-                      onOpen(row)
-                    } else if (e.key === ' ') {
-                      e.preventDefault()
-                      onToggle(row)
-                    }
-                  }}
-                >
-                  {/* The checkbox cell swallows its click so ticking a row does not open it. */}
-                  <div className="flag-cell flag-cell-check" role="cell" onClick={(e) => e.stopPropagation()}>
-                    <Checkbox checked={selected} onChange={() => onToggle(row)} aria-label={`选择：${row.ruleName}`} />
-                  </div>
-                  {COLUMNS.map((c) => <div key={c.key} role="cell" className={`flag-cell flag-cell-${c.key}`}>{c.render(row)}</div>)}
-                </div>
-              )
-            })}
-          </div>
-        )}
-      </div>
-      <div className="flag-footer" data-testid="flag-footer">
-        {count > 0 && range ? (
-          <span>
-            共 {formatCount(count)} 条，当前显示第 {formatCount(range.startIndex + 1)}–{formatCount(Math.min(count, range.endIndex + 1))} 条
-          </span>
-        ) : <span />}
-        <span className="muted">按严重程度、发生日期由近及远排列</span>
-      </div>
-    </div>
+            }
+          },
+          cells: <>
+            {/* The checkbox cell swallows its click so ticking a row does not open it. */}
+            <div className="flag-cell flag-cell-check" role="cell" onClick={(e) => e.stopPropagation()}>
+              <Checkbox checked={selected} onChange={() => onToggle(row)} aria-label={`选择：${row.ruleName}`} />
+            </div>
+            {COLUMNS.map((c) => <div key={c.key} role="cell" className={`flag-cell flag-cell-${c.key}`}>{c.render(row)}</div>)}
+          </>
+        }
+      }}
+      loadingText="正在读取问题线索…"
+      emptyText={props.emptyText}
+      unit="条"
+      orderNote="按严重程度、发生日期由近及远排列"
+    />
   )
 }

@@ -2,17 +2,18 @@
 // which list they are on, the named targets, the status history (central timestamps and this
 // workstation's review decisions) and the tasks carried out under it.
 import { Alert, Descriptions, Drawer, Empty, Skeleton, Table, Tag, Timeline, Typography, type DescriptionsProps, type TimelineItemProps } from 'antd'
-import { useEffect, useState, type ReactNode } from 'react'
 import type { PlanDetail, PlanHistoryEvent } from '../../../../core/api/channels.ts'
+import { DetailSection } from '../../components/DetailSection.tsx'
 import { api } from '../../lib/api.ts'
 import { formatCount, formatRatio, formatTimestamp, formatWindow } from '../../lib/format.ts'
 import {
   DOMAIN_NAMES, ITEM_LIST_COLORS, ITEM_LIST_LABELS, labelOf, PLAN_ORIGIN_LABELS, PLAN_STATUS_LABELS, PLAN_TYPE_LABELS, TASK_KIND_LABELS,
   TASK_MODE_LABELS, TASK_STATUS_COLORS, TASK_STATUS_LABELS
 } from '../../lib/labels.ts'
+import { useKeyedLoad } from '../../lib/useKeyedLoad.ts'
 import { PlanStatusTag } from './PlanStatusTag.tsx'
 
-type Loaded = { id: string; detail: PlanDetail } | { id: string; error: string }
+const loadPlan = (id: string): Promise<PlanDetail> => api.call('plans.get', { id })
 
 const HISTORY_TEXT: Record<PlanHistoryEvent['kind'], { title: string; color: string }> = {
   SUBMITTED: { title: '部门提交备案', color: 'blue' },
@@ -23,18 +24,6 @@ const HISTORY_TEXT: Record<PlanHistoryEvent['kind'], { title: string; color: str
   REVIEW_OTHER: { title: '本机审核记录', color: 'gray' }
 }
 const SYNC_LABELS: Record<string, string> = { PENDING: '待上报', SENT: '已上报', REJECTED: '上报被拒' }
-
-function Section(props: { title: string; count?: number; children: ReactNode; testId?: string }) {
-  return (
-    <section className="detail-section" data-testid={props.testId}>
-      <h3 className="detail-section-title">
-        {props.title}
-        {props.count !== undefined ? <span className="detail-section-count">{formatCount(props.count)}</span> : null}
-      </h3>
-      {props.children}
-    </section>
-  )
-}
 
 function fields(d: PlanDetail): DescriptionsProps['items'] {
   const p = d.plan
@@ -93,7 +82,7 @@ function DetailBody(props: { detail: PlanDetail }) {
     <div className="plan-detail" data-testid="plan-detail">
       <Descriptions bordered size="small" column={2} items={fields(d)} className="plan-fields" styles={{ label: { width: 124 } }} />
 
-      <Section title="检查事项" count={d.items.length} testId="plan-items">
+      <DetailSection title="检查事项" count={d.items.length} testId="plan-items">
         {d.items.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="计划未列明检查事项" />
         ) : (
@@ -110,9 +99,9 @@ function DetailBody(props: { detail: PlanDetail }) {
             ]}
           />
         )}
-      </Section>
+      </DetailSection>
 
-      <Section title="检查对象" count={d.targets.length} testId="plan-targets">
+      <DetailSection title="检查对象" count={d.targets.length} testId="plan-targets">
         {d.targets.length === 0 ? (
           <div className="muted detail-note">计划未列明具体检查对象，按“检查对象范围”{d.plan.samplingRatio !== null ? `抽取 ${formatRatio(d.plan.samplingRatio)}` : '确定'}。</div>
         ) : (
@@ -131,13 +120,13 @@ function DetailBody(props: { detail: PlanDetail }) {
             ))}
           </ul>
         )}
-      </Section>
+      </DetailSection>
 
-      <Section title="状态记录" testId="plan-history">
+      <DetailSection title="状态记录" testId="plan-history">
         <Timeline className="plan-history" items={historyItems(d)} />
-      </Section>
+      </DetailSection>
 
-      <Section title="执行的检查任务" count={d.tasks.total} testId="plan-tasks">
+      <DetailSection title="执行的检查任务" count={d.tasks.total} testId="plan-tasks">
         {d.tasks.total === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚无依据此计划实施的检查任务" />
         ) : (
@@ -165,29 +154,16 @@ function DetailBody(props: { detail: PlanDetail }) {
             ) : null}
           </>
         )}
-      </Section>
+      </DetailSection>
     </div>
   )
 }
 
 export function PlanDetailDrawer(props: { planId: string | null; onClose: () => void }) {
   const { planId } = props
-  const [loaded, setLoaded] = useState<Loaded | null>(null)
-
-  useEffect(() => {
-    if (!planId) return
-    let live = true
-    api.call('plans.get', { id: planId }).then(
-      (detail) => live && setLoaded({ id: planId, detail }),
-      (e: unknown) => live && setLoaded({ id: planId, error: e instanceof Error ? e.message : String(e) })
-    )
-    return () => {
-      live = false
-    }
-  }, [planId])
-
-  const current = loaded && loaded.id === planId ? loaded : null
-  const title = current && 'detail' in current ? current.detail.plan.title : '检查计划详情'
+  const current = useKeyedLoad(planId, loadPlan)
+  const detail = current && 'value' in current ? current.value : null
+  const title = detail ? detail.plan.title : '检查计划详情'
   return (
     <Drawer
       open={planId !== null}
@@ -195,12 +171,12 @@ export function PlanDetailDrawer(props: { planId: string | null; onClose: () => 
       size={860}
       destroyOnHidden
       title={<Typography.Text className="drawer-title" ellipsis={{ tooltip: title }}>{title}</Typography.Text>}
-      extra={current && 'detail' in current ? <PlanStatusTag status={current.detail.plan.status} /> : null}
+      extra={detail ? <PlanStatusTag status={detail.plan.status} /> : null}
       className="plan-drawer"
     >
       {!current ? <Skeleton active paragraph={{ rows: 12 }} /> : null}
       {current && 'error' in current ? <Alert type="error" showIcon title="无法读取计划详情" description={current.error} /> : null}
-      {current && 'detail' in current ? <DetailBody detail={current.detail} /> : null}
+      {detail ? <DetailBody detail={detail} /> : null}
     </Drawer>
   )
 }

@@ -1,36 +1,16 @@
-// The filters above the plans list: text search (debounced), enforcement domain, lead department (narrowed
-// by the domain), plan type and year. The status filter is the tab row above the table.
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons'
-import { Button, Input, Select } from 'antd'
-import { useEffect, useState } from 'react'
+// The filters above the plans list: text search (debounced, FilterBar's), enforcement domain, lead
+// department (narrowed by the domain), plan type and year. The status filter is the tab row above the table.
+import { Select } from 'antd'
 import type { PlanFacets } from '../../../../core/api/channels.ts'
 import { DOMAINS, type Domain } from '../../../../core/contract/scalars.ts'
 import { PLAN_TYPES } from '../../../../core/contract/records.ts'
+import { FilterBar } from '../../components/FilterBar.tsx'
 import { formatCount } from '../../lib/format.ts'
 import { DOMAIN_NAMES, labelOf, PLAN_TYPE_LABELS } from '../../lib/labels.ts'
 import { hasAnyFilter, type PlanFilterState } from './planFilters.ts'
 
-/** Typing pauses this long before the list reloads. */
-const TEXT_DEBOUNCE_MS = 300
-
 export function PlanFilterBar(props: { filter: PlanFilterState; facets: PlanFacets | null; onChange: (next: PlanFilterState) => void }) {
   const { filter, facets, onChange } = props
-  const [text, setText] = useState(filter.text ?? '')
-  const [committedText, setCommittedText] = useState(filter.text ?? '')
-
-  // Follow the URL when it changes from outside (reset, back button): adjust state while rendering.
-  if ((filter.text ?? '') !== committedText) {
-    setCommittedText(filter.text ?? '')
-    setText(filter.text ?? '')
-  }
-
-  useEffect(() => {
-    const committed = filter.text ?? ''
-    if (text.trim() === committed.trim()) return
-    const timer = window.setTimeout(() => onChange({ ...filter, text: text.trim() || undefined }), TEXT_DEBOUNCE_MS)
-    return () => window.clearTimeout(timer)
-  }, [text, filter, onChange])
-
   const set = <K extends keyof PlanFilterState>(key: K, value: PlanFilterState[K] | null | undefined) => onChange({ ...filter, [key]: value ?? undefined })
 
   const domainOptions = DOMAINS.filter((d) => !facets || facets.domains.some((f) => f.domain === d)).map((d: Domain) => {
@@ -42,18 +22,15 @@ export function PlanFilterBar(props: { filter: PlanFilterState; facets: PlanFace
     .map((d) => ({ value: d.id, label: `${d.name}（${formatCount(d.planCount)}）`, search: `${d.name} ${d.id}` }))
 
   return (
-    <div className="plan-filters" data-testid="plan-filters">
-      <Input
-        className="plan-filter-text"
-        allowClear
-        prefix={<SearchOutlined className="muted" />}
-        placeholder="搜索计划名称、计划编码或牵头部门"
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        onPressEnter={() => onChange({ ...filter, text: text.trim() || undefined })}
-        aria-label="搜索计划"
-        maxLength={200}
-      />
+    <FilterBar
+      prefix="plan"
+      filter={filter}
+      onChange={onChange}
+      onReset={() => onChange({})}
+      canReset={hasAnyFilter(filter)}
+      searchPlaceholder="搜索计划名称、计划编码或牵头部门"
+      searchLabel="搜索计划"
+    >
       <Select
         className="plan-filter-domain"
         allowClear
@@ -92,9 +69,6 @@ export function PlanFilterBar(props: { filter: PlanFilterState; facets: PlanFace
         onChange={(v: number | undefined) => set('year', v)}
         aria-label="年度"
       />
-      <Button icon={<ReloadOutlined />} disabled={!hasAnyFilter(filter)} onClick={() => onChange({})}>
-        重置
-      </Button>
-    </div>
+    </FilterBar>
   )
 }

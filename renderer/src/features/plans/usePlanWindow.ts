@@ -1,8 +1,9 @@
-// The plans list's window: a page cache per filter set, re-rendering as pages arrive.
-import { useEffect, useMemo, useSyncExternalStore } from 'react'
+// The plans list's window: a page cache per filter set, re-rendering as pages arrive. The first page
+// also brings the status counts (the tab row above the table).
 import type { PlanRow } from '../../../../core/api/channels.ts'
 import { api } from '../../lib/api.ts'
-import { PageCache } from './pageCache.ts'
+import type { PageCache } from '../../lib/pageCache.ts'
+import { useServerWindow } from '../../lib/useServerWindow.ts'
 import { filterKey, type PlanFilterState } from './planFilters.ts'
 
 export type StatusCounts = Record<string, number>
@@ -12,23 +13,13 @@ export const PLAN_PAGE_SIZE = 100
 const MAX_CACHED_PAGES = 40
 
 export function usePlanWindow(filter: PlanFilterState): PageCache<PlanRow, StatusCounts> {
-  const key = filterKey(filter)
-  const cache = useMemo(() => {
-    const frozen: PlanFilterState = { ...filter }
-    return new PageCache<PlanRow, StatusCounts>(
-      async (offset, limit, isFirst) => {
-        const page = await api.call('plans.list', { ...frozen, offset, limit, includeCounts: isFirst })
-        return page.statusCounts ? { total: page.total, rows: page.rows, extra: page.statusCounts } : { total: page.total, rows: page.rows }
-      },
-      { pageSize: PLAN_PAGE_SIZE, maxPages: MAX_CACHED_PAGES }
-    )
-    // The key is the filter's identity; the object itself is new on every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on filterKey(filter)
-  }, [key])
-  useEffect(() => cache.start(), [cache])
-  useSyncExternalStore(
-    (listener) => cache.subscribe(listener),
-    () => cache.version
+  const frozen: PlanFilterState = { ...filter }
+  return useServerWindow<PlanRow, StatusCounts>(
+    filterKey(filter),
+    async (offset, limit, isFirst) => {
+      const page = await api.call('plans.list', { ...frozen, offset, limit, includeCounts: isFirst })
+      return page.statusCounts ? { total: page.total, rows: page.rows, extra: page.statusCounts } : { total: page.total, rows: page.rows }
+    },
+    { pageSize: PLAN_PAGE_SIZE, maxPages: MAX_CACHED_PAGES }
   )
-  return cache
 }

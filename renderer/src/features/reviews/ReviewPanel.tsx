@@ -4,7 +4,7 @@
 // 备案 asks for confirmation; 退回 asks for the reason. Both are queued for sync (outbox).
 import { CheckCircleOutlined, InfoCircleOutlined, RollbackOutlined, SafetyCertificateOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Descriptions, Form, Input, Modal, Result, Skeleton, Tag, Tooltip, Typography, type DescriptionsProps } from 'antd'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { PlanReviewView } from '../../../../core/api/channels.ts'
 import { DetailSection } from '../../components/DetailSection.tsx'
 import { api } from '../../lib/api.ts'
@@ -12,15 +12,18 @@ import { formatRatio, formatTimestamp, formatWindow } from '../../lib/format.ts'
 import {
   DOMAIN_NAMES, labelOf, PLAN_ORIGIN_LABELS, PLAN_TYPE_LABELS, REVIEW_DECISION_COLORS, REVIEW_DECISION_LABELS, SYNC_STATUS_COLORS, SYNC_STATUS_LABELS
 } from '../../lib/labels.ts'
+import { useKeyedLoad } from '../../lib/useKeyedLoad.ts'
+import { useModalForm } from '../../lib/useModalForm.ts'
 import { SeverityTag } from '../flags/FlagTags.tsx'
 import { PlanStatusTag } from '../plans/PlanStatusTag.tsx'
 import { readReviewedPlan, sortedChecks, type ReviewedPlan } from './reviewPlan.ts'
 import { HighlightLegend, TargetHistories } from './TargetHistories.tsx'
 
 export type ReviewDecision = 'FILE' | 'RETURN'
-type Loaded = { id: string; review: PlanReviewView } | { id: string; error: string }
 
 const REASON_MAX = 2000
+
+const loadReview = (planId: string): Promise<PlanReviewView> => api.call('reviews.get', { planId })
 
 function planFields(plan: ReviewedPlan, review: PlanReviewView): DescriptionsProps['items'] {
   const text = (v: string | null) => v ?? <span className="muted">未填写</span>
@@ -140,22 +143,7 @@ function Decisions(props: { decisions: PlanReviewView['decisions'] }) {
 }
 
 function ReturnModal(props: { open: boolean; title: string; onCancel: () => void; onSubmit: (reason: string) => Promise<void> }) {
-  const [form] = Form.useForm<{ reason: string }>()
-  const [saving, setSaving] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const submit = async () => {
-    const { reason } = await form.validateFields()
-    setSaving(true)
-    setError(null)
-    try {
-      await props.onSubmit(reason.trim())
-      form.resetFields()
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
-    } finally {
-      setSaving(false)
-    }
-  }
+  const { form, saving, error, submit, cancel } = useModalForm<{ reason: string }>()
   return (
     <Modal
       open={props.open}
@@ -163,10 +151,9 @@ function ReturnModal(props: { open: boolean; title: string; onCancel: () => void
       okText="退回"
       okButtonProps={{ danger: true, loading: saving }}
       cancelText="取消"
-      onOk={() => void submit()}
+      onOk={() => void submit(({ reason }) => props.onSubmit(reason.trim()))}
       onCancel={() => {
-        form.resetFields()
-        setError(null)
+        cancel()
         props.onCancel()
       }}
       destroyOnHidden
@@ -192,24 +179,12 @@ export function ReviewPanel(props: {
 }) {
   const { planId, canDecide } = props
   const { modal, message } = App.useApp()
-  const [loaded, setLoaded] = useState<Loaded | null>(null)
+  const current = useKeyedLoad(planId, loadReview)
   const [returning, setReturning] = useState(false)
 
-  useEffect(() => {
-    let live = true
-    api.call('reviews.get', { planId }).then(
-      (review) => live && setLoaded({ id: planId, review }),
-      (e: unknown) => live && setLoaded({ id: planId, error: e instanceof Error ? e.message : String(e) })
-    )
-    return () => {
-      live = false
-    }
-  }, [planId])
-
-  const current = loaded && loaded.id === planId ? loaded : null
   if (!current) return <div className="review-panel-loading"><Skeleton active paragraph={{ rows: 16 }} /></div>
   if ('error' in current) return <Result status="error" title="无法读取计划审核信息" subTitle={current.error} />
-  const review = current.review
+  const review = current.value
   const plan = readReviewedPlan(review.plan)
   if (!plan) return <Result status="warning" title="计划记录不完整" subTitle={`计划 ${planId} 缺少必要字段，无法审核。`} />
 
