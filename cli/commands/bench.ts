@@ -43,10 +43,9 @@ export async function run(argv: string[]): Promise<number> {
     const { sqlite } = openDatabase(dbPath)
     try {
       writeProgress('全量分析基准 / full analysis benchmarks')
-      const analysis = benchAnalysis(sqlite, AS_OF, scale.repeats)
-      results.push(...analysis.rows)
+      results.push(...benchAnalysis(sqlite, AS_OF, scale.repeats))
       writeProgress('增量分析基准 / incremental analysis benchmark')
-      results.push(benchIncremental(sqlite, AS_OF, analysis.fullMs))
+      results.push(benchIncremental(sqlite, AS_OF))
     } finally {
       sqlite.close()
     }

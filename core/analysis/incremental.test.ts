@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createDemo } from '../demo/generate.ts'
 import { openMemoryDatabase, type Sqlite } from '../../db/client.ts'
 import { createRecordWriter } from '../../db/records.ts'
-import { RECORD_SCHEMAS, type InterchangeRecord, type Task } from '../contract/records.ts'
+import { RECORD_SCHEMAS, type InterchangeRecord, type Plan, type Task } from '../contract/records.ts'
 import { runIncrementalAnalysis } from './incremental.ts'
 import { runFullAnalysis } from './runAnalysis.ts'
 
@@ -29,10 +29,18 @@ describe('incremental analysis', () => {
 
     // A sync brings the held-back tasks, and changes some earlier ones: codes removed, a visit moved.
     const changed = tasks.slice(0, 40).map((t, i) => (i % 2 === 0 ? { ...t, code: null } : { ...t, visits: t.visits.map((v) => ({ ...v, date: '2026-06-01' })) }))
-    write(sqlite, [...tasks.filter((t) => held.has(t.id)), ...changed], 2)
+    // And a plan loses its filing and publication: its tasks are no longer covered, and it is late.
+    const plan = records.find((r): r is Plan => r.type === 'plan' && r.filed_at !== null && r.published_at !== null && tasks.some((t) => t.plan_id === r.id))
+    if (!plan) throw new Error('demo without a filed plan used by a task')
+    write(sqlite, [...tasks.filter((t) => held.has(t.id)), ...changed, { ...plan, filed_at: null, published_at: null }], 2)
     const incremental = runIncrementalAnalysis(sqlite, { asOf: AS_OF, packName: PACK })
     expect(incremental.mode).toBe('incremental')
     const afterIncremental = flagTable(sqlite)
+    // Only what changed was written: most flags still carry the full run's id.
+    const rewritten = sqlite.prepare('SELECT count(*) FROM flags WHERE run_id = ?').pluck().get(incremental.runId) as number
+    expect(rewritten).toBeGreaterThan(0)
+    expect(rewritten).toBeLessThan(afterIncremental.length / 2)
+    expect(sqlite.prepare("SELECT count(*) FROM flags WHERE task_ids = '[]' AND plan_ids = ?").pluck().get(JSON.stringify([plan.id]))).toBeGreaterThan(0)
 
     runFullAnalysis(sqlite, { asOf: AS_OF, packName: PACK })
     expect(afterIncremental).toEqual(flagTable(sqlite))
@@ -50,5 +58,31 @@ describe('incremental analysis', () => {
     expect(runIncrementalAnalysis(sqlite, { asOf: '2026-11-21', packName: PACK }).mode).toBe('full')
     sqlite.prepare("UPDATE officers SET seq = 5 WHERE rowid = 1").run()
     expect(runIncrementalAnalysis(sqlite, { asOf: '2026-11-21', packName: PACK }).mode).toBe('full')
+  })
+})
+
+describe('incremental analysis across a re-check between two enterprises', () => {
+  it('pulls in the enterprise at the other end of the re-check, and matches a full run', () => {
+    const { sqlite } = openMemoryDatabase()
+    const records = [...createDemo({ tasks: 3000, seed: 5 }).records()].map((r) => RECORD_SCHEMAS[r.type].parse(r) as InterchangeRecord)
+    const tasks = new Map(records.flatMap((r) => (r.type === 'task' ? [[r.id, r] as const] : [])))
+    const recheck = [...tasks.values()].find((t) => t.special === 'RECHECK' && t.recheck_of !== null && tasks.get(t.recheck_of)?.code && t.code)
+    if (!recheck?.recheck_of) throw new Error('demo without a re-check of a coded task')
+    const original = tasks.get(recheck.recheck_of)!
+    const elsewhere = [...tasks.values()].find((t) => t.enterprise_id !== original.enterprise_id)!.enterprise_id
+    // The re-check sits on another enterprise and reuses the original's code: no CODE_NOT_REUSED yet.
+    const moved: Task = { ...recheck, enterprise_id: elsewhere, site_id: null, code: original.code }
+    write(sqlite, records.map((r) => (r.type === 'task' && r.id === recheck.id ? moved : r)), 1)
+    runFullAnalysis(sqlite, { asOf: AS_OF, packName: PACK })
+    const pairKey = `CODE_NOT_REUSED|${[original.id, recheck.id].sort().join(',')}|`
+    expect(sqlite.prepare('SELECT count(*) FROM flags WHERE flag_key = ?').pluck().get(pairKey)).toBe(0)
+
+    // A sync changes only the original's code: the re-check on the other enterprise no longer reuses it.
+    write(sqlite, [{ ...original, code: `${original.code}-X` }], 2)
+    expect(runIncrementalAnalysis(sqlite, { asOf: AS_OF, packName: PACK }).mode).toBe('incremental')
+    const afterIncremental = flagTable(sqlite)
+    expect(sqlite.prepare('SELECT count(*) FROM flags WHERE flag_key = ?').pluck().get(pairKey)).toBe(1)
+    runFullAnalysis(sqlite, { asOf: AS_OF, packName: PACK })
+    expect(afterIncremental).toEqual(flagTable(sqlite))
   })
 })

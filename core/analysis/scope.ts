@@ -1,9 +1,10 @@
 // What changed since the last analysis, as the set of enterprises and plans whose flags must be
 // recomputed. Every task rule looks at one enterprise's tasks (sites are within an enterprise; joint
 // matching is per enterprise; code reuse follows recheck_of, whose original's enterprise is pulled in
-// too) and every plan rule at one plan, so recomputing those sets gives exactly the full run's flags
+// too) and every plan rule at one plan, so recomputing those sets (closed over re-checks by recheckNeighbours) gives exactly the full run's flags
 // for them. Changes to departments, officers, items or the calendar touch everything: a full run.
 import type { Sqlite } from '../../db/client.ts'
+import type { Task } from '../contract/records.ts'
 
 export type AnalysisScope = { enterpriseIds: string[]; planIds: string[] }
 
@@ -26,26 +27,22 @@ export function changedScope(sqlite: Sqlite, sinceSeq: number): AnalysisScope | 
     add(sqlite.prepare('SELECT DISTINCT enterprise_id FROM tasks WHERE plan_id IN (SELECT value FROM json_each(?))').pluck().all(plans))
     add(sqlite.prepare('SELECT DISTINCT enterprise_id FROM tasks WHERE plan_code IN (SELECT plan_code FROM plans WHERE id IN (SELECT value FROM json_each(?)) AND plan_code IS NOT NULL)').pluck().all(plans))
   }
-  return { enterpriseIds: closeOverRechecks(sqlite, enterprises), planIds }
+  return { enterpriseIds: [...enterprises].sort(), planIds }
 }
 
-/** Adds the enterprises of re-check originals and of re-checks pointing into the set, until nothing new. */
-function closeOverRechecks(sqlite: Sqlite, start: Set<string>): string[] {
-  const outward = sqlite.prepare(
-    `SELECT DISTINCT o.enterprise_id FROM tasks t JOIN tasks o ON o.id = t.recheck_of
-     WHERE t.enterprise_id IN (SELECT value FROM json_each(?)) AND o.enterprise_id NOT IN (SELECT value FROM json_each(?))`
-  ).pluck()
-  const inward = sqlite.prepare(
-    `SELECT DISTINCT t.enterprise_id FROM tasks o JOIN tasks t ON t.recheck_of = o.id
-     WHERE o.enterprise_id IN (SELECT value FROM json_each(?)) AND t.enterprise_id NOT IN (SELECT value FROM json_each(?))`
-  ).pluck()
-  const all = new Set(start)
-  let frontier = [...start]
-  for (let round = 0; frontier.length > 0 && round < 10; round++) {
-    const f = JSON.stringify(frontier), a = JSON.stringify([...all])
-    const next = [...(outward.all(f, a) as string[]), ...(inward.all(f, a) as string[])].filter((id) => !all.has(id))
-    for (const id of next) all.add(id)
-    frontier = [...new Set(next)]
-  }
-  return [...all].sort()
+/**
+ * The enterprises outside `enterpriseIds` linked to the loaded tasks by a re-check (recheck_of), either
+ * way: the originals these tasks re-check, and the re-checks of these tasks. A re-check normally concerns
+ * the same enterprise, so this is almost always empty; the caller widens the scope and reloads until it is.
+ * Worked out from the tasks already loaded, with two index searches, not by re-reading them in SQL.
+ */
+export function recheckNeighbours(sqlite: Sqlite, tasks: readonly Pick<Task, 'id' | 'recheck_of'>[], enterpriseIds: readonly string[]): string[] {
+  const loaded = new Set(tasks.map((t) => t.id))
+  const originals = [...new Set(tasks.flatMap((t) => (t.recheck_of !== null && !loaded.has(t.recheck_of) ? [t.recheck_of] : [])))]
+  const inScope = new Set(enterpriseIds)
+  const found = new Set<string>()
+  const add = (ids: unknown[]) => { for (const id of ids) if (typeof id === 'string' && !inScope.has(id)) found.add(id) }
+  if (originals.length > 0) add(sqlite.prepare('SELECT enterprise_id FROM tasks WHERE id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(originals)))
+  if (loaded.size > 0) add(sqlite.prepare('SELECT enterprise_id FROM tasks WHERE recheck_of IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify([...loaded])))
+  return [...found].sort()
 }

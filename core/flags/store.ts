@@ -22,10 +22,45 @@ function eventDateResolver(sqlite: Sqlite): (flag: FlagRecord) => string | null 
   }
 }
 
-/** Stores a run's flags in one transaction; returns how many were written. */
+type FlagRow = [flagKey: string, rule: string, severity: string, taskIds: string, planIds: string, enterpriseId: string | null,
+  departmentId: string | null, eventDate: string | null, evidence: string, message: string]
+
+/** The columns a flag is stored as (without its run), in the order of FlagRow. */
+function flagRow(flag: FlagRecord, eventDate: (flag: FlagRecord) => string | null): FlagRow {
+  return [
+    flagKey(flag), flag.rule, flag.severity, JSON.stringify(flag.task_ids), JSON.stringify(flag.plan_ids), flag.enterprise_id,
+    flag.department_id, eventDate(flag), JSON.stringify(flag.evidence), flag.message
+  ]
+}
+
+const FLAG_COLUMNS = 'flag_key, rule, severity, task_ids, plan_ids, enterprise_id, department_id, event_date, evidence, message'
+
+/** The stored flags a subset run is responsible for: those of its enterprises, and plan-level flags of its plans. */
+function storedSubset(sqlite: Sqlite, scope: Extract<FlagScope, { kind: 'subset' }>): Map<string, FlagRow> {
+  const byEnterprise = sqlite.prepare(`SELECT ${FLAG_COLUMNS} FROM flags WHERE enterprise_id IN (SELECT value FROM json_each(?))`).raw(true)
+  // Plan-level flags carry no enterprise: the enterprise index narrows the scan to them.
+  const byPlan = sqlite
+    .prepare(`SELECT ${FLAG_COLUMNS} FROM flags WHERE enterprise_id IS NULL AND task_ids = '[]'
+      AND EXISTS (SELECT 1 FROM json_each(flags.plan_ids) p WHERE p.value IN (SELECT value FROM json_each(?)))`)
+    .raw(true)
+  const stored = new Map<string, FlagRow>()
+  if (scope.enterpriseIds.length > 0) for (const r of byEnterprise.all(JSON.stringify(scope.enterpriseIds)) as FlagRow[]) stored.set(r[0], r)
+  if (scope.planIds.length > 0) for (const r of byPlan.all(JSON.stringify(scope.planIds)) as FlagRow[]) stored.set(r[0], r)
+  return stored
+}
+
+const sameRow = (a: FlagRow, b: FlagRow): boolean => a.every((v, i) => v === b[i])
+
+/**
+ * Stores a run's flags in one transaction; returns how many flags the run wrote (new or changed).
+ * A full run replaces the table. A subset run (incremental analysis) compares its flags with the stored
+ * ones it is responsible for and writes only the difference: after a small sync most flags are
+ * unchanged, and every row written costs a change to the table and each of its five indexes.
+ * A flag's run_id is the run that last wrote it.
+ */
 export function replaceFlags(sqlite: Sqlite, flags: readonly FlagRecord[], runId: number, scope: FlagScope): number {
-  const insert = sqlite.prepare(
-    `INSERT INTO flags (flag_key, rule, severity, task_ids, plan_ids, enterprise_id, department_id, event_date, evidence, message, run_id)
+  const upsert = sqlite.prepare(
+    `INSERT INTO flags (${FLAG_COLUMNS}, run_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(flag_key) DO UPDATE SET rule = excluded.rule, severity = excluded.severity, task_ids = excluded.task_ids,
        plan_ids = excluded.plan_ids, enterprise_id = excluded.enterprise_id, department_id = excluded.department_id,
@@ -35,19 +70,21 @@ export function replaceFlags(sqlite: Sqlite, flags: readonly FlagRecord[], runId
   return sqlite.transaction(() => {
     if (scope.kind === 'all') {
       sqlite.prepare('DELETE FROM flags').run()
-    } else {
-      sqlite.prepare('DELETE FROM flags WHERE enterprise_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(scope.enterpriseIds))
-      sqlite
-        // Plan-level flags carry no enterprise: the enterprise index narrows the scan to them.
-        .prepare("DELETE FROM flags WHERE enterprise_id IS NULL AND task_ids = '[]' AND EXISTS (SELECT 1 FROM json_each(flags.plan_ids) p WHERE p.value IN (SELECT value FROM json_each(?)))")
-        .run(JSON.stringify(scope.planIds))
+      for (const f of flags) upsert.run(...flagRow(f, eventDate), runId)
+      return flags.length
     }
+    const stored = storedSubset(sqlite, scope)
+    const remove = sqlite.prepare('DELETE FROM flags WHERE flag_key = ?')
+    let written = 0
     for (const f of flags) {
-      insert.run(
-        flagKey(f), f.rule, f.severity, JSON.stringify(f.task_ids), JSON.stringify(f.plan_ids), f.enterprise_id, f.department_id,
-        eventDate(f), JSON.stringify(f.evidence), f.message, runId
-      )
+      const row = flagRow(f, eventDate)
+      const before = stored.get(row[0])
+      stored.delete(row[0])
+      if (before && sameRow(before, row)) continue
+      upsert.run(...row, runId)
+      written++
     }
-    return flags.length
+    for (const key of stored.keys()) remove.run(key)
+    return written
   })()
 }

@@ -24,23 +24,42 @@ function rows(sqlite: Sqlite, sql: string, ...params: Record<string, string>[]):
  */
 export type LoadScope = { enterpriseIds: readonly string[]; planIds: readonly string[] }
 
-type ScopeSql = { enterprises: string; listEntries: string; tasks: string; plans: string; evaluations: string; params: Record<string, string>[] }
+type ScopeSql = { enterprises: string; listEntries: string; tasks: string; params: Record<string, string>[] }
 
 const IN_ENTERPRISES = 'IN (SELECT value FROM json_each(@enterprises))'
 
 function scopeSql(scope: LoadScope | undefined): ScopeSql {
-  if (!scope) return { enterprises: '', listEntries: '', tasks: '', plans: '', evaluations: '', params: [] }
+  if (!scope) return { enterprises: '', listEntries: '', tasks: '', params: [] }
   return {
     enterprises: ` WHERE id ${IN_ENTERPRISES}`,
     listEntries: ` WHERE enterprise_id ${IN_ENTERPRISES}`,
     tasks: ` WHERE enterprise_id ${IN_ENTERPRISES}`,
-    // Three index lookups joined by UNION: an OR of IN-subqueries would scan every plan.
+    params: [{ enterprises: JSON.stringify(scope.enterpriseIds) }]
+  }
+}
+
+/**
+ * With a scope, the plans and evaluations to read follow from the tasks already read: the scope's plans
+ * plus every plan the tasks name by id or code, and the tasks' evaluations. Looked up by these keys
+ * (index searches), rather than by re-reading the scope's tasks inside SQL for each table.
+ */
+type Followers = { plans: string; evaluations: string; params: Record<string, string>[] }
+
+function followersSql(scope: LoadScope | undefined, tasks: readonly Task[]): Followers {
+  if (!scope) return { plans: '', evaluations: '', params: [] }
+  const planIds = new Set(scope.planIds)
+  const planCodes = new Set<string>()
+  for (const t of tasks) {
+    if (t.plan_id !== null) planIds.add(t.plan_id)
+    if (t.plan_code !== null) planCodes.add(t.plan_code)
+  }
+  return {
+    // Two index lookups joined by UNION: an OR of IN-subqueries would scan every plan.
     plans: ` WHERE rowid IN (
-        SELECT rowid FROM plans WHERE id IN (SELECT value FROM json_each(@plans))
-        UNION SELECT rowid FROM plans WHERE id IN (SELECT plan_id FROM tasks WHERE enterprise_id ${IN_ENTERPRISES} AND plan_id IS NOT NULL)
-        UNION SELECT rowid FROM plans WHERE plan_code IN (SELECT plan_code FROM tasks WHERE enterprise_id ${IN_ENTERPRISES} AND plan_code IS NOT NULL))`,
-    evaluations: ` WHERE task_id IN (SELECT id FROM tasks WHERE enterprise_id ${IN_ENTERPRISES})`,
-    params: [{ enterprises: JSON.stringify(scope.enterpriseIds), plans: JSON.stringify(scope.planIds) }]
+        SELECT rowid FROM plans WHERE id IN (SELECT value FROM json_each(@planIds))
+        UNION SELECT rowid FROM plans WHERE plan_code IN (SELECT value FROM json_each(@planCodes)))`,
+    evaluations: ' WHERE task_id IN (SELECT value FROM json_each(@taskIds))',
+    params: [{ planIds: JSON.stringify([...planIds]), planCodes: JSON.stringify([...planCodes]), taskIds: JSON.stringify(tasks.map((t) => t.id)) }]
   }
 }
 
@@ -74,7 +93,7 @@ export function parseIdArray(v: Cell | undefined): string[] {
  */
 export type EvaluationFilter = { verdicts: readonly string[]; tags: readonly string[] }
 
-function evaluationSql(where: ScopeSql, filter: EvaluationFilter | undefined): { sql: string; params: Record<string, string>[] } {
+function evaluationSql(where: Followers, filter: EvaluationFilter | undefined): { sql: string; params: Record<string, string>[] } {
   const base = 'SELECT id, task_id, department_id, submitted_at, verdict, tags, comment FROM evaluations'
   if (!filter) return { sql: base + where.evaluations, params: where.evaluations === '' ? [] : where.params }
   const matches = `(verdict IN (SELECT value FROM json_each(@verdicts))
@@ -156,7 +175,7 @@ function loadTasks(sqlite: Sqlite, where: ScopeSql): Task[] {
 
 export function loadAnalysisInput(sqlite: Sqlite, scope?: LoadScope, evaluationFilter?: EvaluationFilter): AnalysisInput {
   const where = scopeSql(scope)
-  // Named parameters (@enterprises, @plans): one binding serves every occurrence; only scoped queries get them.
+  // Named parameters (@enterprises …): one binding serves every occurrence; only scoped queries get them.
   const p = (clause: string) => (clause === '' ? [] : where.params)
   const departments = rows(sqlite, 'SELECT id, name, domain, level, district_code FROM departments').map(
     (r): Department => ({ type: 'department', id: s(r[0]), name: s(r[1]), domain: s(r[2]) as Department['domain'], level: s(r[3]) as Department['level'], district_code: s(r[4]) })
@@ -176,11 +195,13 @@ export function loadAnalysisInput(sqlite: Sqlite, scope?: LoadScope, evaluationF
   const list_entries = rows(sqlite, 'SELECT id, list, domain, enterprise_id, from_date, to_date FROM list_entries' + where.listEntries, ...p(where.listEntries)).map(
     (r): ListEntry => ({ type: 'list_entry', id: s(r[0]), list: s(r[1]) as ListEntry['list'], domain: sn(r[2]) as ListEntry['domain'], enterprise_id: s(r[3]), from: s(r[4]), to: sn(r[5]) })
   )
+  const tasks = loadTasks(sqlite, where)
+  const follow = followersSql(scope, tasks)
   const plans = rows(
     sqlite,
     `SELECT id, plan_code, department_id, participant_department_ids, title, plan_type, origin, year, window_from, window_to,
-            item_ids, targets, scope, sampling_ratio, method, frequency, legal_basis, status, submitted_at, filed_at, published_at FROM plans` + where.plans,
-    ...p(where.plans)
+            item_ids, targets, scope, sampling_ratio, method, frequency, legal_basis, status, submitted_at, filed_at, published_at FROM plans` + follow.plans,
+    ...follow.params
   ).map(
     (r): Plan => ({
       type: 'plan', id: s(r[0]), plan_code: sn(r[1]), department_id: s(r[2]), participant_department_ids: jn<string[]>(r[3]), title: s(r[4]),
@@ -190,8 +211,7 @@ export function loadAnalysisInput(sqlite: Sqlite, scope?: LoadScope, evaluationF
       status: s(r[17]) as Plan['status'], submitted_at: sn(r[18]), filed_at: sn(r[19]), published_at: sn(r[20])
     })
   )
-  const tasks = loadTasks(sqlite, where)
-  const evaluationQuery = evaluationSql(where, evaluationFilter)
+  const evaluationQuery = evaluationSql(follow, evaluationFilter)
   const evaluations = rows(sqlite, evaluationQuery.sql, ...evaluationQuery.params).map(
     (r): Evaluation => ({
       type: 'evaluation', id: s(r[0]), task_id: s(r[1]), department_id: sn(r[2]), submitted_at: s(r[3]),

@@ -36,16 +36,13 @@ WITH td AS (
 )
 SELECT prev_id, id FROM ordered WHERE kind = 'PLANNED' AND prev_last IS NOT NULL AND first_date < date(prev_last, '+1 month')`
 
-export function benchAnalysis(sqlite: Sqlite, asOf: string, repeats: number): { rows: BenchResultRow[]; fullMs: number } {
+export function benchAnalysis(sqlite: Sqlite, asOf: string, repeats: number): BenchResultRow[] {
   const pack = builtinRulePack()
   const scanMs = median(Array.from({ length: repeats }, () => timeMs(() => scanRows(sqlite))))
   const sqlMs = median(Array.from({ length: repeats }, () => timeMs(() => sqlite.prepare(REPEAT_WITHIN_MONTH_SQL).all())))
   const fullMs = median(Array.from({ length: repeats }, () => timeMs(() => analyzeDatabase(sqlite, { asOf, pack }))))
-  return {
-    fullMs,
-    rows: [
-      { name: 'analysis_full_vs_scan', value: fullMs, unit: 'ms', baseline: scanMs, ratio: fullMs / scanMs },
-      { name: 'analysis_full_vs_sql_one_rule', value: fullMs, unit: 'ms', baseline: sqlMs, ratio: fullMs / sqlMs }
-    ]
-  }
+  return [
+    { name: 'analysis_full_vs_scan', value: fullMs, unit: 'ms', baseline: scanMs, ratio: fullMs / scanMs },
+    { name: 'analysis_full_vs_sql_one_rule', value: fullMs, unit: 'ms', baseline: sqlMs, ratio: fullMs / sqlMs }
+  ]
 }

@@ -1,6 +1,8 @@
 // Benchmark `analysis_incremental_vs_full`: after a full analysis has stored its flags, a sync brings
 // 1,000 new tasks (copies of existing tasks with new ids and codes, on the same enterprises); the time of
-// the incremental analysis that follows ÷ the time of a full analysis (architecture.md target ≤ 1 %).
+// the incremental analysis that follows ÷ the time of that full analysis (architecture.md target ≤ 1 %).
+// Both are the runs the app makes, measured alike: work out what to analyse, load it, run every rule,
+// store the flags (a full run replaces them all, an incremental one writes only those that changed).
 import type { Sqlite } from '../../db/client.ts'
 import { centralSeq, createRecordWriter, ROW_TO_RECORD } from '../../db/records.ts'
 import { runIncrementalAnalysis } from '../../core/analysis/incremental.ts'
@@ -21,11 +23,11 @@ export function addSyncedTasks(sqlite: Sqlite, count: number): void {
   })()
 }
 
-export function benchIncremental(sqlite: Sqlite, asOf: string, fullAnalysisMs: number): BenchResultRow {
-  runFullAnalysis(sqlite, { asOf, packName: DEFAULT_RULE_PACK })
+export function benchIncremental(sqlite: Sqlite, asOf: string): BenchResultRow {
+  const fullRunMs = timeMs(() => runFullAnalysis(sqlite, { asOf, packName: DEFAULT_RULE_PACK }))
   addSyncedTasks(sqlite, NEW_TASKS)
   let mode = ''
   const ms = timeMs(() => { mode = runIncrementalAnalysis(sqlite, { asOf, packName: DEFAULT_RULE_PACK }).mode })
   if (mode !== 'incremental') throw new Error(`增量分析退化为全量 / incremental analysis fell back to ${mode}`)
-  return { name: 'analysis_incremental_vs_full', value: ms, unit: 'ms', baseline: fullAnalysisMs, ratio: ms / fullAnalysisMs }
+  return { name: 'analysis_incremental_vs_full', value: ms, unit: 'ms', baseline: fullRunMs, ratio: ms / fullRunMs }
 }
