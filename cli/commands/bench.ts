@@ -17,7 +17,7 @@ const SCALES = {
   /** A district's year, for a quick run. */
   district: { tasks: 100_000, importRecords: 200_000, repeats: 3 },
   /** City scale: the architecture's ≥ 1,000,000 tasks. */
-  city: { tasks: 1_000_000, importRecords: 1_000_000, repeats: 2 }
+  city: { tasks: 1_000_000, importRecords: 1_000_000, repeats: 3 }
 } as const
 
 const AS_OF = '2026-11-20'

@@ -11,6 +11,20 @@ function optional<T extends z.ZodType>(schema: T) {
   return schema.nullable().default(null)
 }
 
+/** An empty or blank string counts as absent (rules-core-v1 §Definitions "Empty values"). */
+function blankAsNull(value: unknown): unknown {
+  return typeof value === 'string' && value.trim() === '' ? null : value
+}
+
+/**
+ * An optional field of a type other than free text (id, date, timestamp, enum, number, list …): a blank
+ * string there means "not filled in" and is read as absent, rather than rejecting the whole line. Free
+ * text fields (`optional`) keep their blank strings; the rules treat those as absent too.
+ */
+function optionalValue<T extends z.ZodType>(schema: T) {
+  return z.preprocess(blankAsNull, schema.nullable()).default(null)
+}
+
 export const DEPARTMENT_LEVELS = ['CITY', 'DISTRICT', 'TOWN'] as const
 export const OFFICER_ROLES = ['OFFICER', 'AUXILIARY', 'THIRD_PARTY'] as const
 export const GRADES = ['A', 'B', 'C', 'D'] as const
@@ -49,7 +63,7 @@ export const officerSchema = z.object({
   department_id: idSchema,
   role: z.enum(OFFICER_ROLES),
   cert_no: optional(z.string()),
-  cert_valid_until: optional(dateSchema)
+  cert_valid_until: optionalValue(dateSchema)
 })
 
 export const siteSchema = z.object({ id: idSchema, address: z.string() })
@@ -62,10 +76,10 @@ export const enterpriseSchema = z.object({
   district_code: z.string().min(1),
   industry: optional(z.string()),
   sites: z.array(siteSchema).min(1, { message: '至少一个经营场所 / at least one site' }),
-  grades: optional(z.partialRecord(domainSchema, z.enum(GRADES))),
-  fire_key_unit: optional(z.boolean()),
-  crowded_place: optional(z.boolean()),
-  in_library_since: optional(dateSchema)
+  grades: optionalValue(z.partialRecord(domainSchema, z.enum(GRADES))),
+  fire_key_unit: optionalValue(z.boolean()),
+  crowded_place: optionalValue(z.boolean()),
+  in_library_since: optionalValue(dateSchema)
 })
 
 /** 检查事项 */
@@ -76,7 +90,7 @@ export const itemSchema = z.object({
   domain: domainSchema,
   list: z.enum(ITEM_LISTS),
   legal_basis: optional(z.string()),
-  fire_matter: optional(z.boolean())
+  fire_matter: optionalValue(z.boolean())
 })
 
 /** 名单: 无感监管对象 / 不鼓励联合检查对象 / 白名单 */
@@ -84,13 +98,13 @@ export const listEntrySchema = z.object({
   type: z.literal('list_entry'),
   id: idSchema,
   list: z.enum(NAME_LISTS),
-  domain: optional(domainSchema),
+  domain: optionalValue(domainSchema),
   enterprise_id: usccSchema,
   from: dateSchema,
-  to: optional(dateSchema)
+  to: optionalValue(dateSchema)
 })
 
-export const planTargetSchema = z.object({ enterprise_id: usccSchema, site_id: optional(idSchema) })
+export const planTargetSchema = z.object({ enterprise_id: usccSchema, site_id: optionalValue(idSchema) })
 
 /** 检查计划 */
 export const planSchema = z.object({
@@ -98,7 +112,7 @@ export const planSchema = z.object({
   id: idSchema,
   plan_code: optional(z.string()),
   department_id: idSchema,
-  participant_department_ids: optional(z.array(idSchema)),
+  participant_department_ids: optionalValue(z.array(idSchema)),
   title: z.string().min(1),
   plan_type: z.enum(PLAN_TYPES),
   origin: z.enum(PLAN_ORIGINS),
@@ -106,23 +120,23 @@ export const planSchema = z.object({
   window_from: dateSchema,
   window_to: dateSchema,
   item_ids: z.array(idSchema),
-  targets: optional(z.array(planTargetSchema)),
+  targets: optionalValue(z.array(planTargetSchema)),
   scope: optional(z.string()),
-  sampling_ratio: optional(z.number().min(0).max(1)),
+  sampling_ratio: optionalValue(z.number().min(0).max(1)),
   method: optional(z.string()),
   frequency: optional(z.string()),
   legal_basis: optional(z.string()),
   status: z.enum(PLAN_STATUSES),
-  submitted_at: optional(timestampSchema),
-  filed_at: optional(timestampSchema),
-  published_at: optional(timestampSchema)
+  submitted_at: optionalValue(timestampSchema),
+  filed_at: optionalValue(timestampSchema),
+  published_at: optionalValue(timestampSchema)
 })
 
 export const visitSchema = z.object({
   date: dateSchema,
   officer_ids: z.array(idSchema),
-  outcome: optional(z.enum(VISIT_OUTCOMES)),
-  result_entered_at: optional(timestampSchema)
+  outcome: optionalValue(z.enum(VISIT_OUTCOMES)),
+  result_entered_at: optionalValue(timestampSchema)
 })
 
 /** 检查任务 (one 检查码) */
@@ -133,16 +147,17 @@ export const taskSchema = z.object({
   department_ids: z.array(idSchema).min(1, { message: '至少一个执法主体 / at least one department' }),
   kind: z.enum(TASK_KINDS),
   special: z.enum(TASK_SPECIALS),
-  plan_id: optional(idSchema),
+  plan_id: optionalValue(idSchema),
   plan_code: optional(z.string()),
-  trigger_source: optional(z.union([z.enum(TRIGGER_SOURCES), z.literal('')])),
+  // A blank source is kept as given (export gives back what was imported); the rules read it as absent.
+  trigger_source: optional(z.union([z.enum(TRIGGER_SOURCES), z.string().regex(/^\s*$/)])),
   trigger_ref: optional(z.string()),
-  recheck_of: optional(idSchema),
+  recheck_of: optionalValue(idSchema),
   enterprise_id: usccSchema,
-  site_id: optional(idSchema),
+  site_id: optionalValue(idSchema),
   item_ids: z.array(idSchema),
   mode: z.enum(TASK_MODES),
-  code_applied_at: optional(timestampSchema),
+  code_applied_at: optionalValue(timestampSchema),
   joint_declined_reason: optional(z.string()),
   visits: z.array(visitSchema),
   status: z.enum(TASK_STATUSES)
@@ -153,10 +168,10 @@ export const evaluationSchema = z.object({
   type: z.literal('evaluation'),
   id: idSchema,
   task_id: idSchema,
-  department_id: optional(idSchema),
+  department_id: optionalValue(idSchema),
   submitted_at: timestampSchema,
   verdict: z.enum(VERDICTS),
-  tags: optional(z.array(z.enum(EVALUATION_TAGS))),
+  tags: optionalValue(z.array(z.enum(EVALUATION_TAGS))),
   comment: optional(z.string())
 })
 

@@ -67,6 +67,18 @@ describe.each([{ worker: true }, { worker: false }])('importFiles (worker: $work
     expect(ids(sqlite, 'tasks')).toEqual(['T-1', 'T-3'])
   })
 
+  it('reads blank strings in optional ids, dates, timestamps and enums as absent, keeps blank free text', async () => {
+    const { report, sqlite } = await importLines([
+      record.task({ id: 'T-1', plan_id: '', site_id: ' ', recheck_of: '', code_applied_at: '', code: '', trigger_source: '', visits: [{ date: '2025-03-04', officer_ids: [], outcome: '', result_entered_at: '  ' }] }),
+      record.task({ id: 'T-2', plan_id: '', status: '' })
+    ], { worker })
+    // A blank required field is still wrong.
+    expect(report.rejected.map((r) => [r.line, r.field])).toEqual([[2, 'status']])
+    const task = [...iterateRecords(sqlite, 'task')][0]
+    expect(task).toMatchObject({ id: 'T-1', plan_id: null, site_id: null, recheck_of: null, code_applied_at: null, code: '', trigger_source: '' })
+    expect(task?.visits).toEqual([{ date: '2025-03-04', officer_ids: [], outcome: null, result_entered_at: null }])
+  })
+
   it('rejects an impossible date inside a visit, naming visits[0].date', async () => {
     const visits = [{ date: '2025-02-30', officer_ids: ['O-1'] }]
     const { report, sqlite } = await importLines([record.task({ id: 'T-1' }), record.task({ id: 'T-2', visits })], { worker })

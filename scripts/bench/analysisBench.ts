@@ -38,9 +38,17 @@ SELECT prev_id, id FROM ordered WHERE kind = 'PLANNED' AND prev_last IS NOT NULL
 
 export function benchAnalysis(sqlite: Sqlite, asOf: string, repeats: number): BenchResultRow[] {
   const pack = builtinRulePack()
-  const scanMs = median(Array.from({ length: repeats }, () => timeMs(() => scanRows(sqlite))))
-  const sqlMs = median(Array.from({ length: repeats }, () => timeMs(() => sqlite.prepare(REPEAT_WITHIN_MONTH_SQL).all())))
-  const fullMs = median(Array.from({ length: repeats }, () => timeMs(() => analyzeDatabase(sqlite, { asOf, pack }))))
+  // Interleaved (scan, query, analysis; scan, query, analysis; …) so that drift in the machine's load
+  // touches baseline and subject alike; each is the median of its runs.
+  const scans: number[] = []
+  const queries: number[] = []
+  const fulls: number[] = []
+  for (let i = 0; i < repeats; i++) {
+    scans.push(timeMs(() => scanRows(sqlite)))
+    queries.push(timeMs(() => sqlite.prepare(REPEAT_WITHIN_MONTH_SQL).all()))
+    fulls.push(timeMs(() => analyzeDatabase(sqlite, { asOf, pack })))
+  }
+  const [scanMs, sqlMs, fullMs] = [median(scans), median(queries), median(fulls)]
   return [
     { name: 'analysis_full_vs_scan', value: fullMs, unit: 'ms', baseline: scanMs, ratio: fullMs / scanMs },
     { name: 'analysis_full_vs_sql_one_rule', value: fullMs, unit: 'ms', baseline: sqlMs, ratio: fullMs / sqlMs }

@@ -43,8 +43,11 @@ export function newCode(world: TaskWorld, day: number): string {
   return `JC${dateOf(day).replaceAll('-', '')}${String(++world.seq.code).padStart(7, '0')}`
 }
 
+const hasPrefix = (source: string): source is keyof typeof TRIGGER_REF_PREFIX => Object.hasOwn(TRIGGER_REF_PREFIX, source)
+
 export function newTriggerRef(world: TaskWorld, source: NonNullable<Task['trigger_source']>, day: number): string {
-  const prefix = source === '' ? 'QT' : TRIGGER_REF_PREFIX[source]
+  // A blank source (an injected violation) has no prefix of its own: 其他 (QT).
+  const prefix = hasPrefix(source) ? TRIGGER_REF_PREFIX[source] : 'QT'
   return `${prefix}${dateOf(day).replaceAll('-', '')}${String(++world.seq.ref).padStart(6, '0')}`
 }
 
