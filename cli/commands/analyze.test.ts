@@ -70,6 +70,21 @@ describe('jiandu analyze', () => {
     expect(out).toEqual(analyze(input, builtinRulePack(), { asOf: '2025-12-31' }))
   })
 
+  it('keeps stdout to the flags object when the calendar does not cover a year, warning on stderr', () => {
+    const later = join(mkdtempSync(join(tmpdir(), 'jiandu-analyze-')), 'work.sqlite')
+    const { sqlite } = openDatabase(later)
+    sqlite.transaction(() => {
+      const writer = createRecordWriter(sqlite, 1)
+      for (const r of Object.values(input).flat()) writer.write(r)
+      writer.write(task('T9', '2031-03-03', { visits: [visit('2031-03-03', { result_entered_at: '2031-03-20T09:00:00+08:00' })] }))
+    })()
+    sqlite.close()
+    const r = cli('analyze', '--db', later, '--as-of', '2031-12-31', '--format', 'json')
+    expect(r.code).toBe(0)
+    expect(Object.keys(JSON.parse(r.stdout) as object)).toEqual(['format', 'version', 'as_of', 'rule_pack', 'flags'])
+    expect(r.stderr).toMatch(/^注意 \/ warning: 2031 年不在节假日日历范围内/)
+  })
+
   it('honours --as-of: nothing missing is flagged before its deadline', () => {
     const out = JSON.parse(cli('analyze', '--db', db, '--as-of', '2025-03-31', '--format', 'json').stdout)
     expect(out.flags.map((f: { rule: string }) => f.rule)).not.toContain('PLAN_PUBLICATION_LATE')

@@ -10,7 +10,7 @@ import { loadRulePack } from '../../core/rules/pack-file.ts'
 import { DEFAULT_RULE_PACK } from '../../core/rules/packs.ts'
 import { isRuleCode, RulePackError, type RulePack } from '../../core/rules/pack.ts'
 import type { AnalysisOutput } from '../../core/rules/types.ts'
-import { CliError, EXIT, parseOptions, usageError, writeJson, writeLine } from '../io.ts'
+import { CliError, EXIT, parseOptions, usageError, writeJson, writeLine, writeProgress } from '../io.ts'
 
 const SEVERITY_CN = { MUST: '必须纠正', SHOULD: '应当说明', INFO: '提示' } as const
 const TABLE_DETAIL_LIMIT = 50
@@ -92,8 +92,12 @@ export async function run(argv: string[]): Promise<number> {
   const { sqlite } = openForAnalysis(values.db ?? defaultDatabasePath())
   try {
     const output = analyzeDatabase(sqlite, { asOf, pack })
-    if (format === 'json') writeJson(output)
-    else for (const line of renderTable(output, pack)) writeLine(line)
+    if (format === 'json') {
+      // stdout carries exactly the flags object of the contract; the calendar warnings go to stderr.
+      const { warnings, ...flagsObject } = output
+      writeJson(flagsObject)
+      for (const w of warnings ?? []) writeProgress(`注意 / warning: ${w}`)
+    } else for (const line of renderTable(output, pack)) writeLine(line)
     return EXIT.OK
   } finally {
     sqlite.close()
