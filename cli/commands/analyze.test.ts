@@ -70,7 +70,7 @@ describe('jiandu analyze', () => {
     expect(out).toEqual(analyze(input, builtinRulePack(), { asOf: '2025-12-31' }))
   })
 
-  it('keeps stdout to the flags object when the calendar does not cover a year, warning on stderr', () => {
+  it('carries a warning when the calendar does not cover a year, in the output and on stderr', () => {
     const later = join(mkdtempSync(join(tmpdir(), 'jiandu-analyze-')), 'work.sqlite')
     const { sqlite } = openDatabase(later)
     sqlite.transaction(() => {
@@ -81,7 +81,9 @@ describe('jiandu analyze', () => {
     sqlite.close()
     const r = cli('analyze', '--db', later, '--as-of', '2031-12-31', '--format', 'json')
     expect(r.code).toBe(0)
-    expect(Object.keys(JSON.parse(r.stdout) as object)).toEqual(['format', 'version', 'as_of', 'rule_pack', 'flags'])
+    const out = JSON.parse(r.stdout) as { warnings?: string[] }
+    expect(Object.keys(out)).toEqual(['format', 'version', 'as_of', 'rule_pack', 'flags', 'warnings'])
+    expect(out.warnings).toEqual([expect.stringMatching(/^2031 年不在节假日日历范围内/)])
     expect(r.stderr).toMatch(/^注意 \/ warning: 2031 年不在节假日日历范围内/)
   })
 

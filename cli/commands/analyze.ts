@@ -93,10 +93,10 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const output = analyzeDatabase(sqlite, { asOf, pack })
     if (format === 'json') {
-      // stdout carries exactly the flags object of the contract; the calendar warnings go to stderr.
-      const { warnings, ...flagsObject } = output
-      writeJson(flagsObject)
-      for (const w of warnings ?? []) writeProgress(`注意 / warning: ${w}`)
+      // The flags object of the contract; rules-core-v1 (working days) has the output carry a warning
+      // when a date falls outside the calendar: a `warnings` array then, repeated on stderr for a reader.
+      writeJson(output)
+      for (const w of output.warnings ?? []) writeProgress(`注意 / warning: ${w}`)
     } else for (const line of renderTable(output, pack)) writeLine(line)
     return EXIT.OK
   } finally {
