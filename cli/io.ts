@@ -1,5 +1,6 @@
 // Exit codes and error reporting of the `jiandu` command line (../shared/contract/cli-v1.md).
 import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { defaultDatabasePath } from '../core/paths.ts'
 
 export const EXIT = { OK: 0, FAILURE: 1, USAGE: 2, REJECTED: 3 } as const
 
@@ -26,6 +27,16 @@ export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
     const message = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ')
     throw usageError(`参数错误 / usage error: ${message}`)
   }
+}
+
+/**
+ * The database a command works on: `--db` when given, else the desktop app's own file. An empty `--db`
+ * is a usage error: SQLite would open an anonymous temporary database and lose everything written to it.
+ */
+export function databasePath(given: string | undefined): string {
+  if (given === undefined) return defaultDatabasePath()
+  if (given.trim() === '') throw usageError('--db 不能为空 / --db must not be empty')
+  return given
 }
 
 export function writeJson(value: unknown): void {

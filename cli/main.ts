@@ -22,13 +22,18 @@ async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv
   const verbose = rest.includes('--verbose')
   const args = rest.filter((a) => a !== '--verbose')
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  // Asked for, the usage is the result (stdout); a missing or unknown command is a one-line usage error.
+  if (name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(`${usage()}\n`)
-    return name ? EXIT.OK : EXIT.USAGE
+    return EXIT.OK
+  }
+  if (!name) {
+    process.stderr.write(`缺少命令 / missing command: jiandu <${Object.keys(COMMANDS).join('|')}> [options]（jiandu --help 查看用法 / see jiandu --help)\n`)
+    return EXIT.USAGE
   }
   const command = COMMANDS[name]
   if (!command) {
-    process.stderr.write(`未知命令 / unknown command: ${name}\n${usage()}\n`)
+    process.stderr.write(`未知命令 / unknown command: ${name}（可用：${Object.keys(COMMANDS).join('、')}；jiandu --help 查看用法 / see jiandu --help)\n`)
     return EXIT.USAGE
   }
   try {

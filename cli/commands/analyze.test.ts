@@ -119,6 +119,17 @@ describe('jiandu analyze', () => {
       expect(r.stdout).toBe('')
       expect(r.stderr.trim().split('\n')).toHaveLength(1)
     }
+    // The same one-line usage errors outside any one command, and for an empty --db anywhere (SQLite
+    // would take '' for a throw-away temporary database).
+    const file = join(mkdtempSync(join(tmpdir(), 'jiandu-usage-')), 'one.jsonl')
+    writeFileSync(file, `${JSON.stringify({ type: 'calendar_day', date: '2025-10-01', kind: 'HOLIDAY' })}\n`)
+    for (const args of [[], ['frobnicate'], ['analyze', '--db', ''], ['import', file, '--db', ''], ['export', '--db', ' ', '--out', join(tmpdir(), 'x.jsonl')]]) {
+      const r = cli(...args)
+      expect(r.code, args.join(' ')).toBe(2)
+      expect(r.stdout, args.join(' ')).toBe('')
+      expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1)
+    }
+    expect(cli('--help').stdout).toMatch(/^用法 \/ usage: jiandu <command>/)
     const missing = cli('analyze', '--db', join(tmpdir(), 'no-such-dir-jiandu', 'x.sqlite'), '--as-of', '2025-12-31')
     expect(missing.code).toBe(2)
     expect(missing.stderr).toContain('数据库文件不存在')

@@ -3,14 +3,13 @@
 // exactly the flags object of interchange-v1 §Analysis output; table prints a readable Chinese summary.
 import { existsSync } from 'node:fs'
 import { openDatabase, type OpenedDb } from '../../db/client.ts'
-import { defaultDatabasePath } from '../../core/paths.ts'
 import { isCalendarDate, shanghaiToday } from '../../core/contract/scalars.ts'
 import { analyzeDatabase } from '../../core/rules/load.ts'
 import { loadRulePack } from '../../core/rules/pack-file.ts'
 import { DEFAULT_RULE_PACK } from '../../core/rules/packs.ts'
 import { isRuleCode, RulePackError, type RulePack } from '../../core/rules/pack.ts'
 import type { AnalysisOutput } from '../../core/rules/types.ts'
-import { CliError, EXIT, parseOptions, usageError, writeJson, writeLine, writeProgress } from '../io.ts'
+import { CliError, EXIT, parseOptions, usageError, writeJson, writeLine, writeProgress, databasePath } from '../io.ts'
 
 const SEVERITY_CN = { MUST: '必须纠正', SHOULD: '应当说明', INFO: '提示' } as const
 const TABLE_DETAIL_LIMIT = 50
@@ -89,7 +88,7 @@ export async function run(argv: string[]): Promise<number> {
     if (error instanceof RulePackError) throw usageError(error.message)
     throw error
   }
-  const { sqlite } = openForAnalysis(values.db ?? defaultDatabasePath())
+  const { sqlite } = openForAnalysis(databasePath(values.db))
   try {
     const output = analyzeDatabase(sqlite, { asOf, pack })
     if (format === 'json') {

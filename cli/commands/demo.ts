@@ -9,8 +9,7 @@ import { createDemoDatabase, DemoDatabaseExistsError, type DemoDatabaseResult } 
 import { DemoOptionsError, manifestCounts, type DemoOptions, type RecordCounts } from '../../core/demo/generate.ts'
 import type { InjectionManifest } from '../../core/demo/injections.ts'
 import { writeDemoFile, type DemoFileResult } from '../../core/demo/writeFile.ts'
-import { defaultDatabasePath } from '../../core/paths.ts'
-import { CliError, EXIT, parseOptions, usageError, writeJson, writeLine } from '../io.ts'
+import { CliError, EXIT, parseOptions, usageError, writeJson, writeLine, databasePath } from '../io.ts'
 
 const USAGE = '用法 / usage: jiandu demo (--out <file> | --db <path> [--force]) [--enterprises N] [--tasks N] [--plans N] [--seed S] [--manifest <file>] [--format json|table]'
 
@@ -93,7 +92,7 @@ export async function run(argv: string[]): Promise<number> {
       summary = summarise(result, 'file')
       manifest = result.manifest
     } else {
-      const path = values.db ?? defaultDatabasePath()
+      const path = databasePath(values.db)
       notADirectory('db', path)
       const result = createDemoDatabase(path, options, { force: values.force ?? false })
       summary = summarise(result, 'database')

@@ -2,9 +2,8 @@
 // back out as interchange JSONL and prints a summary (counts per record type).
 import { existsSync, statSync } from 'node:fs'
 import { exportDatabase, formatExportSummary } from '../../core/export/exportDatabase.ts'
-import { defaultDatabasePath } from '../../core/paths.ts'
 import { defaultSignedInUser } from '../../core/users.ts'
-import { CliError, EXIT, parseOptions, usageError, writeJson, writeLine } from '../io.ts'
+import { CliError, EXIT, parseOptions, usageError, writeJson, writeLine, databasePath } from '../io.ts'
 import { openCliDatabase } from './import.ts'
 
 const USAGE = '用法 / usage: jiandu export --db <path> --out <file>'
@@ -15,7 +14,7 @@ export async function run(argv: string[]): Promise<number> {
   const format = values.format ?? 'table'
   if (format !== 'json' && format !== 'table') throw usageError(`参数 --format 只能是 json 或 table / --format must be json or table (got "${format}")`)
   if (existsSync(values.out) && statSync(values.out).isDirectory()) throw usageError(`参数 --out 是目录，请给出文件名：${values.out} / --out is a directory, give a file name: ${values.out}`)
-  const dbPath = values.db ?? defaultDatabasePath()
+  const dbPath = databasePath(values.db)
   // Exporting never creates a database: a missing one is an input that cannot be read.
   if (!existsSync(dbPath)) throw new CliError(`数据库不存在 / database not found: ${dbPath}`, EXIT.USAGE)
 

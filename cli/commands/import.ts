@@ -3,12 +3,11 @@
 // were rejected (all valid records imported); 2: usage error or an input that could not be read at
 // all (nothing changed); 1: any other failure.
 import { DatabaseFromFutureError, openDatabase, type OpenedDb } from '../../db/client.ts'
-import { defaultDatabasePath } from '../../core/paths.ts'
 import { defaultSignedInUser } from '../../core/users.ts'
 import { ImportInputError } from '../../core/import/errors.ts'
 import { formatImportReport } from '../../core/import/formatReport.ts'
 import { checkInputFiles, importFiles, type ImportProgress } from '../../core/import/importFiles.ts'
-import { CliError, EXIT, parseOptions, usageError, writeJson, writeLine } from '../io.ts'
+import { CliError, EXIT, parseOptions, usageError, writeJson, writeLine, databasePath } from '../io.ts'
 
 const USAGE = '用法 / usage: jiandu import <file>… --db <path> [--format json]'
 
@@ -41,7 +40,7 @@ export async function run(argv: string[]): Promise<number> {
   if (positionals.length === 0) throw usageError(`缺少要导入的文件 / no file to import (${USAGE})`)
   const format = values.format ?? 'table'
   if (format !== 'json' && format !== 'table') throw usageError(`参数 --format 只能是 json 或 table / --format must be json or table (got "${format}")`)
-  const dbPath = values.db ?? defaultDatabasePath()
+  const dbPath = databasePath(values.db)
 
   try {
     // Before the database is created or opened: an unreadable input changes nothing.

@@ -3,9 +3,8 @@
 import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { defaultDatabasePath } from '../../core/paths.ts'
 import { openDatabase } from '../../db/client.ts'
-import { CliError, EXIT, parseOptions, usageError, writeLine, writeProgress } from '../io.ts'
+import { CliError, EXIT, parseOptions, usageError, writeLine, writeProgress, databasePath } from '../io.ts'
 import { ensureDemoDatabase } from '../webHost/demoDb.ts'
 import { startWebHost } from '../webHost/server.ts'
 
@@ -33,7 +32,7 @@ function untilShutdown(): Promise<string> {
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseOptions(argv, { db: { type: 'string' }, port: { type: 'string' } })
   const port = parsePort(values.port)
-  const dbPath = resolve(values.db ?? defaultDatabasePath())
+  const dbPath = resolve(databasePath(values.db))
   if (!existsSync(dbPath)) {
     writeProgress(`数据库不存在，正在创建演示数据库 / creating the demo database: ${dbPath}`)
     ensureDemoDatabase(dbPath)

@@ -56,7 +56,12 @@ export function isTimestamp(s: string): boolean {
   if (!TIMESTAMP_RE.test(s) || !isCalendarDateAt(s, 0)) return false
   // The pattern fixes the positions: HH at 11, MM at 14, and seconds at 17 when a ':' follows the minutes.
   const seconds = s.charCodeAt(16) === 58 ? digitsAt(s, 17, 2) : 0
-  return digitsAt(s, 11, 2) < 24 && digitsAt(s, 14, 2) < 60 && seconds < 60
+  if (!(digitsAt(s, 11, 2) < 24 && digitsAt(s, 14, 2) < 60 && seconds < 60)) return false
+  if (s.endsWith('Z')) return true
+  // The offset, ±HH:MM or ±HHMM at the end: real offsets run from −12:00 to +14:00.
+  const n = s.length
+  const offsetHours = digitsAt(s, s.charCodeAt(n - 3) === 58 ? n - 5 : n - 4, 2)
+  return offsetHours <= 14 && digitsAt(s, n - 2, 2) < 60
 }
 
 export const timestampSchema = z.string().refine(isTimestamp, {

@@ -128,6 +128,19 @@ describe.each([{ worker: true }, { worker: false }])('importFiles (worker: $work
     expect(ids(sqlite, 'departments')).toEqual(['D-1'])
   })
 
+  it('says "missing" for a left-out enum, "must not be null" for a null, and rejects impossible offsets', async () => {
+    const { level: _omitted, ...noLevel } = record.department({ id: 'D-2' })
+    const { report } = await importLines([
+      noLevel, record.department({ id: 'D-3', name: null }), record.task({ id: 'T-1', code_applied_at: '2025-03-04T09:30:00+25:00' }),
+      record.task({ id: 'T-2', code_applied_at: '2025-03-04T09:30:00-03:30' })
+    ], { worker })
+    expect(report.rejected.map((r) => [r.line, r.field, r.reason])).toEqual([
+      [1, 'level', '缺少必填字段 / missing required field'],
+      [2, 'name', '不能为 null，应为字符串 / must not be null: expected a string'],
+      [3, 'code_applied_at', expect.stringContaining('2025-03-04T09:30:00+25:00')]
+    ])
+  })
+
   it('names every problem of a line, the first one as its field', async () => {
     const { report } = await importLines([record.task({ department_ids: [], mode: 'REMOTE', year: 1 })], { worker })
     expect(report.rejected[0]?.field).toBe('department_ids')
@@ -249,6 +262,27 @@ describe.each([{ worker: true }, { worker: false }])('importFiles (worker: $work
     expect(centralAfter).toEqual(centralBefore)
     expect(batchesAfter).toHaveLength(2)
     expect(auditAfter).toHaveLength(2)
+  })
+
+  it('re-importing a file that names a record twice, differently, still changes nothing', async () => {
+    const s = setup()
+    const path = s.file('dup.jsonl', [
+      record.department({ id: 'D-1', name: '甲' }), record.department({ id: 'D-1', name: '乙' }),
+      { type: 'calendar_day', date: '2025-10-01', kind: 'WORKDAY' }, { type: 'calendar_day', date: '2025-10-01', kind: 'HOLIDAY' },
+      record.department({ id: 'D-2' }), record.department({ id: 'D-2', name: '丙' }), record.department({ id: 'D-2', name: '丙' })
+    ])
+    const first = await importFiles({ sqlite: s.sqlite }, [path], { userId: 'u', worker })
+    expect(first.totals).toMatchObject({ records: 7, inserted: 3, updated: 0, duplicates: 4 })
+    const rowsBefore = s.sqlite.prepare('SELECT id, name, seq FROM departments ORDER BY id').all()
+    expect(rowsBefore).toEqual([{ id: 'D-1', name: '乙', seq: first.batch_seq }, { id: 'D-2', name: '丙', seq: first.batch_seq }])
+    const second = await importFiles({ sqlite: s.sqlite }, [path], { userId: 'u', worker })
+    expect(second.totals).toMatchObject({ records: 7, inserted: 0, updated: 0, unchanged: 3, duplicates: 4 })
+    expect(s.sqlite.prepare('SELECT id, name, seq FROM departments ORDER BY id').all()).toEqual(rowsBefore)
+    expect(s.sqlite.prepare('SELECT kind, seq FROM calendar_days').all()).toEqual([{ kind: 'HOLIDAY', seq: first.batch_seq }])
+    // A later batch that really changes a duplicated record still stamps it.
+    const third = await importFiles({ sqlite: s.sqlite }, [s.file('dup2.jsonl', [record.department({ id: 'D-1', name: '甲' }), record.department({ id: 'D-1', name: '丁' })])], { userId: 'u', worker })
+    expect(third.counts.department).toMatchObject({ updated: 1, unchanged: 0 })
+    expect(s.sqlite.prepare("SELECT name, seq FROM departments WHERE id = 'D-1'").get()).toEqual({ name: '丁', seq: third.batch_seq })
   })
 
   it('counts a changed record as updated and stamps it with the new batch', async () => {

@@ -13,6 +13,7 @@ import type { OpenedDb, Sqlite } from '../../db/client.ts'
 import { createRecordWriter, TABLE_MAPPINGS, type RecordWriter, type Scalar } from '../../db/records.ts'
 import { appendAudit } from '../audit.ts'
 import { RECORD_TYPES, type InterchangeRecord, type RecordType } from '../contract/records.ts'
+import { recordBeforeImages } from './beforeImages.ts'
 import { ImportCancelledError, ImportInputError } from './errors.ts'
 import { checkFirstLine } from './header.ts'
 import { probeInputFile } from './lineReader.ts'
@@ -51,14 +52,25 @@ export type ImportOptions = {
 }
 
 /** Tracks the batch's keys per type: distinct records, and duplicates (a later line overwrote an earlier one). */
-type KeyTracker = { keys: Record<RecordType, Set<string>>; counts: Record<RecordType, TypeCounts>; note(type: RecordType, key: string): void }
+type KeyTracker = {
+  keys: Record<RecordType, Set<string>>
+  /** The keys that appeared more than once. */
+  duplicated: Record<RecordType, Set<string>>
+  counts: Record<RecordType, TypeCounts>
+  note(type: RecordType, key: string): void
+}
 
 function createKeyTracker(): KeyTracker {
   const keys = {} as Record<RecordType, Set<string>>
-  for (const type of RECORD_TYPES) keys[type] = new Set()
+  const duplicated = {} as Record<RecordType, Set<string>>
+  for (const type of RECORD_TYPES) {
+    keys[type] = new Set()
+    duplicated[type] = new Set()
+  }
   const counts = emptyTypeCounts()
   return {
     keys,
+    duplicated,
     counts,
     note(type, key) {
       const set = keys[type]
@@ -66,7 +78,10 @@ function createKeyTracker(): KeyTracker {
       set.add(key)
       const c = counts[type]
       c.records++
-      if (set.size === before) c.duplicates++
+      if (set.size === before) {
+        c.duplicates++
+        duplicated[type].add(key)
+      }
     }
   }
 }
@@ -228,6 +243,7 @@ export async function importFiles(opened: Pick<OpenedDb, 'sqlite'>, paths: reado
     const batch = openBatch(sqlite, at, paths.map((p) => basename(p)).join(', '), options.userId)
     const rowidsBefore = maxRowids(sqlite)
     const writer = createRecordWriter(sqlite, batch.seq)
+    const beforeImages = recordBeforeImages(sqlite)
 
     let tracker = createKeyTracker()
     let parsed: ParseResult
@@ -246,6 +262,8 @@ export async function importFiles(opened: Pick<OpenedDb, 'sqlite'>, paths: reado
     }
     if (options.signal?.aborted) throw new ImportCancelledError()
 
+    beforeImages.restoreUnchanged(tracker.duplicated)
+    beforeImages.drop()
     const dangling = resolveDangling(sqlite, parsed.references, tracker.keys, REPORT_SAMPLE_LIMIT)
     const counts = tracker.counts
     const totals = {

@@ -32,7 +32,7 @@ function shown(value: unknown): string {
 
 const TYPE_NAMES: Record<string, [string, string]> = {
   string: ['字符串', 'a string'], number: ['数字', 'a number'], int: ['整数', 'an integer'], boolean: ['布尔值（true/false）', 'a boolean'],
-  array: ['数组', 'an array'], object: ['对象', 'an object'], null: ['null', 'null']
+  array: ['数组', 'an array'], object: ['对象', 'an object'], record: ['对象（按领域代码取值）', 'an object keyed by domain'], null: ['null', 'null']
 }
 
 function typeName(expected: string): [string, string] {
@@ -88,10 +88,14 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown): FieldPro
   const value = valueAt(input, issue.path)
   const custom = hasChinese(issue.message)
   const reason = ((): string => {
+    // A required field left out fails as a type, enum or union mismatch alike: say what it is.
+    if (value === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union')) {
+      return '缺少必填字段 / missing required field'
+    }
     switch (issue.code) {
       case 'invalid_type': {
-        if (value === undefined) return '缺少必填字段 / missing required field'
         const [zh, en] = typeName(issue.expected)
+        if (value === null) return `不能为 null，应为${zh} / must not be null: expected ${en}`
         const [azh, aen] = actualType(value)
         return `类型错误：应为${zh}，实际为${azh} ${shown(value)} / wrong type: expected ${en}, got ${aen} ${shown(value)}`
       }
