@@ -160,6 +160,21 @@ describe('ITEM_NOT_FILED (D-19)', () => {
     const flags = run(input).filter((f) => f.rule === rule)
     expect(flags.map((f) => [f.task_ids[0], f.severity])).toEqual([['T1', 'SHOULD'], ['T2', 'SHOULD'], ['T4', 'MUST']])
   })
+
+  it('an unknown item id proves nothing when the data holds no item of the inspecting departments\' domains', () => {
+    const world = baseWorld()
+    const input = withRecords({ ...world, items: world.items.filter((i) => i.domain !== 'ENV') }, {
+      tasks: [
+        task('T1', '2025-03-03', { item_ids: ['I-GHOST'], department_ids: ['D-ENV'] }),
+        task('T2', '2025-03-04', { item_ids: ['I-MKT'], department_ids: ['D-ENV'], enterprise_id: '91310116MA1FL0002B' }),
+        task('T3', '2025-03-05', { item_ids: ['I-GHOST'], department_ids: ['D-ENV', 'D-MKT'], enterprise_id: '91310116MA1FL0003C' })
+      ]
+    })
+    expect(run(input).filter((f) => f.rule === rule).map((f) => [f.task_ids[0], f.evidence])).toEqual([
+      ['T2', expect.objectContaining({ items: [{ id: 'I-MKT', reason: 'OTHER_DOMAIN' }] })],
+      ['T3', expect.objectContaining({ items: [{ id: 'I-GHOST', reason: 'NOT_IN_LIBRARY' }] })]
+    ])
+  })
 })
 
 describe('EXTERNAL rules (yantai-2024 pack only)', () => {

@@ -117,12 +117,17 @@ export const itemNotFiled: RuleImpl<'ITEM_NOT_FILED'> = (m, cfg, out) => {
     // With no known department there is nothing to compare the item's domain with.
     return known ? false : null
   }
+  // An id missing from the library says something only when the library of an inspecting department's
+  // domain is there at all: data holding no item of that domain (a partial export) proves nothing.
+  const libraryDomains = new Set<Domain>()
+  for (const item of m.items.values()) libraryDomains.add(item.domain)
+  const libraryKnown = (f: TaskFact): boolean => f.depts.some((d) => { const domain = m.domainOf(d); return domain !== null && libraryDomains.has(domain) })
   return (f) => {
     if (!f.onSite || (m.itemBits(f) & (ITEM_UNKNOWN | ITEM_OTHER_DOMAIN)) === 0) return
     let bad: { id: string; reason: string }[] | null = null
     for (const id of f.task.item_ids) {
       const item = m.items.get(id)
-      const reason = !item ? 'NOT_IN_LIBRARY' : ofDepts(f, item.domain) === false ? 'OTHER_DOMAIN' : null
+      const reason = !item ? (libraryKnown(f) ? 'NOT_IN_LIBRARY' : null) : ofDepts(f, item.domain) === false ? 'OTHER_DOMAIN' : null
       if (reason !== null && !(bad ??= []).some((b) => b.id === id)) bad.push({ id, reason })
     }
     if (bad === null || bad.length === 0) return
