@@ -40,8 +40,11 @@ export function table(header: string[], rows: string[][]): string[] {
 
 const n = (v: number) => v.toLocaleString('en-US')
 
+/** Lines of each list the readable report shows; the JSON report lists (nearly) all. */
+const TABLE_LIST_LIMIT = 1000
+
 function more(listed: number, total: number): string[] {
-  return total > listed ? [`  …… 另有 ${n(total - listed)} 条未列出 / ${n(total - listed)} more not listed`] : []
+  return total > listed ? [`  …… 另有 ${n(total - listed)} 条未列出（完整列表请用 --format json）/ ${n(total - listed)} more not listed (--format json lists them)`] : []
 }
 
 export function formatImportReport(report: ImportReport): string {
@@ -64,7 +67,7 @@ export function formatImportReport(report: ImportReport): string {
 
   if (t.rejected > 0) {
     out.push('', `拒绝的行 / rejected lines (${n(t.rejected)}):`)
-    for (const r of report.rejected) {
+    for (const r of report.rejected.slice(0, TABLE_LIST_LIMIT)) {
       const where = `${r.file}:${r.line}`
       const what = [r.type, r.id].filter((v) => v !== null).join(' ')
       for (const [i, issue] of r.issues.entries()) {
@@ -72,12 +75,12 @@ export function formatImportReport(report: ImportReport): string {
         out.push(`${prefix}  ${issue.field || '（整行 / whole line）'}: ${issue.reason}`)
       }
     }
-    out.push(...more(report.rejected.length, t.rejected))
+    out.push(...more(Math.min(report.rejected.length, TABLE_LIST_LIMIT), t.rejected))
   }
   if (t.warnings > 0) {
     out.push('', `警告 / warnings (${n(t.warnings)}):`)
-    for (const w of report.warnings) out.push(`  ${w.file}:${w.line} [${w.type} ${w.id}]  ${w.field}: ${w.message}`)
-    out.push(...more(report.warnings.length, t.warnings))
+    for (const w of report.warnings.slice(0, TABLE_LIST_LIMIT)) out.push(`  ${w.file}:${w.line} [${w.type} ${w.id}]  ${w.field}: ${w.message}`)
+    out.push(...more(Math.min(report.warnings.length, TABLE_LIST_LIMIT), t.warnings))
   }
   if (t.unknown > 0) {
     const list = Object.entries(report.unknown_types).map(([type, count]) => `${type} × ${n(count)}`).join('，')
@@ -86,8 +89,8 @@ export function formatImportReport(report: ImportReport): string {
   if (t.dangling > 0) {
     out.push('', `悬空引用（记录已导入，所引用的编号不存在）/ dangling references (records imported, the ids they name do not exist) (${n(t.dangling)}):`)
     for (const c of report.dangling_counts) out.push(`  ${RECORD_TYPE_NAMES[c.type]} ${c.type}.${c.field} → ${TARGET_NAMES[c.target] ?? c.target}: ${n(c.count)}`)
-    for (const d of report.dangling) out.push(`  ${d.type} ${d.id}  ${d.field} = ${d.missing_id}`)
-    out.push(...more(report.dangling.length, t.dangling))
+    for (const d of report.dangling.slice(0, TABLE_LIST_LIMIT)) out.push(`  ${d.type} ${d.id}  ${d.field} = ${d.missing_id}`)
+    out.push(...more(Math.min(report.dangling.length, TABLE_LIST_LIMIT), t.dangling))
   }
   return out.join('\n')
 }

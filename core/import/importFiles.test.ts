@@ -8,6 +8,7 @@ import { RECORD_SCHEMAS, RECORD_TYPES } from '../contract/records.ts'
 import { usccCheckChar } from '../contract/scalars.ts'
 import { ImportCancelledError, ImportInputError } from './errors.ts'
 import { importFiles, type ImportOptions } from './importFiles.ts'
+import { formatImportReport } from './formatReport.ts'
 import { importReportSchema, type ImportReport } from './report.ts'
 import { ENTERPRISE_A, HEADER_V1, jsonl, openTempDb, record, snapshot, tempDir, uscc, validDataset, writeTemp } from './testFixtures.ts'
 
@@ -48,6 +49,16 @@ describe.each([{ worker: true }, { worker: false }])('importFiles (worker: $work
     expect(audit).toEqual([{ action: 'import', entity: 'import_batch', entity_id: String(report.batch_seq), user_id: 'local-officer' }])
     expect(verifyAuditLog(sqlite).ok).toBe(true)
     expect(path.endsWith('data.jsonl')).toBe(true)
+  })
+
+  it('names every rejected line in the report, however many; the readable report lists the first thousand', async () => {
+    const bad = Array.from({ length: 1205 }, (_, i) => record.department({ id: `D-${i}`, level: 'NOWHERE' }))
+    const { report } = await importLines([record.department({ id: 'D-OK' }), ...bad], { worker })
+    expect(report.totals.rejected).toBe(1205)
+    expect(report.rejected.map((r) => r.line)).toEqual(Array.from({ length: 1205 }, (_, i) => i + 2))
+    const text = formatImportReport(report)
+    expect(text).toContain('另有 205 条未列出')
+    expect(text).not.toContain('data.jsonl:1207')
   })
 
   it('rejects a broken JSON line alone, naming its line and column; the lines around it are imported', async () => {

@@ -4,8 +4,11 @@
 import { z } from 'zod'
 import { RECORD_TYPES, type RecordType } from '../contract/records.ts'
 
-/** How many rejected lines, warnings and dangling references a report lists (all are counted). */
-export const REPORT_SAMPLE_LIMIT = 1000
+/**
+ * How many rejected lines, warnings and dangling references a report lists (all are counted): every one
+ * of any real file, with a bound only so that a file of nothing but bad lines cannot exhaust memory.
+ */
+export const REPORT_SAMPLE_LIMIT = 100_000
 
 const recordTypeSchema = z.enum(RECORD_TYPES as [RecordType, ...RecordType[]])
 
