@@ -1,8 +1,8 @@
 // What changed since the last analysis, as the set of enterprises and plans whose flags must be
 // recomputed. Every task rule looks at one enterprise's tasks (sites are within an enterprise; joint
-// matching is per enterprise; code reuse follows recheck_of, whose original's enterprise is pulled in
-// too) and every plan rule at one plan, so recomputing those sets (closed over re-checks by recheckNeighbours) gives exactly the full run's flags
-// for them. Changes to departments, officers, items or the calendar touch everything: a full run.
+// matching is per enterprise; code reuse follows recheck_of, whose other end's enterprise is pulled in
+// too, see recheckNeighbours) and every plan rule at one plan, so recomputing those sets gives exactly
+// the full run's flags for them. Changes to departments, officers, items or the calendar touch everything: a full run.
 import type { Sqlite } from '../../db/client.ts'
 import type { Task } from '../contract/records.ts'
 
