@@ -37,7 +37,9 @@ export function checkHeader(path: string, header: Record<string, unknown>): { ok
         `cannot import ${path}: interchange format version ${String(header.version)}; this program reads version ${SUPPORTED_MAJOR_VERSION} only, nothing was imported`
     )
   }
-  const parsed = headerSchema.safeParse(header)
+  // A version written as text ("1", "1.2") reads as its number, as the major version check above does.
+  const asNumber = typeof header.version === 'string' && major !== null ? Number(header.version.trim()) : null
+  const parsed = headerSchema.safeParse(asNumber === null ? header : { ...header, version: Number.isFinite(asNumber) ? asNumber : major })
   if (!parsed.success) return { ok: false, problems: describeIssues(parsed.error, header) }
   return { ok: true, header: { version: parsed.data.version, exported_at: parsed.data.exported_at, source: parsed.data.source } }
 }

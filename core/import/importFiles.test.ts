@@ -221,6 +221,14 @@ describe.each([{ worker: true }, { worker: false }])('importFiles (worker: $work
     expect(ids(sqlite, 'departments')).toEqual(['D-MKT'])
   })
 
+  it('reads a header version written as text like the number', async () => {
+    for (const version of ['1', '1.2']) {
+      const { report } = await importLines([{ ...HEADER_V1, version }, record.department()], { worker })
+      expect(report.rejected, version).toEqual([])
+      expect(report.files[0]?.header?.version, version).toBe(Number(version))
+    }
+  })
+
   it('reports dangling references of every kind, and imports the records anyway', async () => {
     const { report, sqlite } = await importLines([
       record.department({ id: 'D-MKT' }),
