@@ -86,3 +86,29 @@ describe('incremental analysis across a re-check between two enterprises', () =>
     expect(afterIncremental).toEqual(flagTable(sqlite))
   })
 })
+
+describe('incremental analysis after a plan changes its code', () => {
+  it('revisits the tasks that cited the old code, and matches a full run', () => {
+    const { sqlite } = openMemoryDatabase()
+    const records = [...createDemo({ tasks: 3000, seed: 5 }).records()].map((r) => RECORD_SCHEMAS[r.type].parse(r) as InterchangeRecord)
+    const plans = records.filter((r): r is Plan => r.type === 'plan' && r.plan_code !== null && r.filed_at !== null)
+    const tasks = records.filter((r): r is Task => r.type === 'task')
+    // A plan that covers tasks citing it by id; those tasks are made to cite it by code only.
+    const plan = plans.find((p) => tasks.filter((t) => t.plan_id === p.id && t.visits.length > 0 && t.mode === 'ON_SITE' && t.kind === 'PLANNED').length >= 2)
+    if (!plan?.plan_code) throw new Error('demo without a plan used by planned on-site tasks')
+    const byCode = records.map((r) => (r.type === 'task' && r.plan_id === plan.id ? { ...r, plan_id: null, plan_code: plan.plan_code } : r))
+    write(sqlite, byCode, 1)
+    runFullAnalysis(sqlite, { asOf: AS_OF, packName: PACK })
+    const unfiled = () => sqlite.prepare("SELECT count(*) FROM flags WHERE rule = 'UNFILED_PLANNED_INSPECTION' AND plan_ids = '[]'").pluck().get() as number
+    const before = unfiled()
+
+    // A sync renumbers the plan: the tasks that cited the old code now cite no known plan.
+    write(sqlite, [{ ...plan, plan_code: `${plan.plan_code}-R` }], 2)
+    expect(sqlite.prepare('SELECT plan_code, seq FROM plan_code_changes').all()).toEqual([{ plan_code: plan.plan_code, seq: 2 }])
+    expect(runIncrementalAnalysis(sqlite, { asOf: AS_OF, packName: PACK }).mode).toBe('incremental')
+    const afterIncremental = flagTable(sqlite)
+    expect(unfiled()).toBeGreaterThan(before)
+    runFullAnalysis(sqlite, { asOf: AS_OF, packName: PACK })
+    expect(afterIncremental).toEqual(flagTable(sqlite))
+  })
+})

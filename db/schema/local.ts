@@ -71,6 +71,17 @@ export const analysisRuns = sqliteTable('analysis_runs', {
   warnings: text('warnings')
 })
 
+/**
+ * The plan codes a plan gave up (its plan_code changed): tasks citing the old code by code resolved to
+ * that plan before and may not now, so incremental analysis must revisit them (core/analysis/scope.ts).
+ * Filled by a trigger on plans (migration 0006), stamped with the batch seq of the change.
+ */
+export const planCodeChanges = sqliteTable('plan_code_changes', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  planCode: text('plan_code').notNull(),
+  seq: integer('seq').notNull()
+}, (t) => [index('plan_code_changes_seq_idx').on(t.seq)])
+
 /** 监督文书: 行政执法监督建议书 / 决定书 / 通知. status: DRAFT → PENDING_APPROVAL → APPROVED → ISSUED → CLOSED. */
 export const documents = sqliteTable('documents', {
   id: text('id').primaryKey(),
