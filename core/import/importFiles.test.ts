@@ -132,6 +132,18 @@ describe.each([{ worker: true }, { worker: false }])('importFiles (worker: $work
     expect(report.totals.rejected).toBe(0)
   })
 
+  it('imports a plan window or list entry that ends before it starts, with a warning naming the field', async () => {
+    const { report, sqlite } = await importLines([
+      record.plan({ id: 'P-R', window_from: '2025-06-30', window_to: '2025-06-01' }), record.plan({ id: 'P-OK', window_from: '2025-06-01', window_to: '2025-06-01' }),
+      record.list_entry({ id: 'L-R', from: '2025-03-01', to: '2025-02-28' }), record.list_entry({ id: 'L-OPEN', from: '2025-03-01', to: null })
+    ], { worker })
+    expect(report.warnings.map((w) => [w.line, w.code, w.id, w.field, w.value])).toEqual([
+      [1, 'DATE_RANGE_REVERSED', 'P-R', 'window_to', '2025-06-30..2025-06-01'], [3, 'DATE_RANGE_REVERSED', 'L-R', 'to', '2025-03-01..2025-02-28']
+    ])
+    expect(report.totals).toMatchObject({ rejected: 0, warnings: 2, inserted: 4 })
+    expect(ids(sqlite, 'plans')).toEqual(['P-OK', 'P-R'])
+  })
+
   it('rejects a record missing a required field', async () => {
     const { name: _omitted, ...noName } = record.department({ id: 'D-2' })
     const { report, sqlite } = await importLines([record.department({ id: 'D-1' }), noName], { worker })

@@ -93,6 +93,17 @@ export async function processFile(
       message: `统一社会信用代码 ${value} 的校验位应为 "${expected}"，记录仍已导入 / the check character of USCC ${value} should be "${expected}"; the record was imported`
     })
   }
+  // Imported all the same (the contract does not forbid it), but no date can fall in such a period:
+  // a plan with its window reversed covers no inspection, a list entry so dated covers no day.
+  const checkRange = (type: RecordType, id: string, field: string, from: string, to: string | null) => {
+    if (to === null || from <= to) return
+    state.warningsTotal++
+    if (state.warnings.length >= REPORT_SAMPLE_LIMIT) return
+    state.warnings.push({
+      file: path, line, code: 'DATE_RANGE_REVERSED', type, id, field, value: `${from}..${to}`, expected: null,
+      message: `起始日期 ${from} 晚于结束日期 ${to}，该期间不含任何日期，记录仍已导入 / the period starts (${from}) after it ends (${to}) and contains no day; the record was imported`
+    })
+  }
   const progress = (): FileProgress => ({ file: path, fileIndex, line, bytesRead: source.bytesRead(), records, rejected: rejectedHere })
 
   for (const text of source.lines) {
@@ -154,6 +165,7 @@ export async function processFile(
         break
       case 'list_entry':
         checkUscc('list_entry', record.id, 'enterprise_id', record.enterprise_id)
+        checkRange('list_entry', record.id, 'to', record.from, record.to)
         state.references.note(record)
         break
       case 'task':
@@ -161,6 +173,7 @@ export async function processFile(
         state.references.note(record)
         break
       case 'plan':
+        checkRange('plan', record.id, 'window_to', record.window_from, record.window_to)
         if (record.targets) for (const [i, t] of record.targets.entries()) checkUscc('plan', record.id, `targets[${i}].enterprise_id`, t.enterprise_id)
         state.references.note(record)
         break

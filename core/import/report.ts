@@ -42,13 +42,14 @@ export type Rejection = z.infer<typeof rejectionSchema>
 export const warningSchema = z.object({
   file: z.string(),
   line: z.number().int(),
-  code: z.literal('USCC_CHECK_CHAR'),
+  /** USCC_CHECK_CHAR: a wrong check character; DATE_RANGE_REVERSED: a period that ends before it starts. */
+  code: z.enum(['USCC_CHECK_CHAR', 'DATE_RANGE_REVERSED']),
   type: recordTypeSchema,
   id: z.string(),
   field: z.string(),
   value: z.string(),
-  /** The check character GB 32100-2015 gives for the first 17 characters. */
-  expected: z.string(),
+  /** USCC_CHECK_CHAR: the check character GB 32100-2015 gives for the first 17 characters; else null. */
+  expected: z.string().nullable(),
   message: z.string()
 })
 export type ImportWarning = z.infer<typeof warningSchema>
