@@ -405,6 +405,7 @@ describe('import: the database (cli-v1.md: "creating and migrating it if needed"
     const run = jiandu(['import', writeTemp(dir, 'ok.jsonl', jsonl([record.department()])), '--db', join(dir, 'folder')])
     expect(run.code).toBe(2)
     oneReadableLine(run)
+    expect(run.stderr).toContain('路径是文件夹')
     const unknown = jiandu(['impor', 'x.jsonl'])
     expect(unknown.code).toBe(2)
     expect(unknown.stdout).toBe('')

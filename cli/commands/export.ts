@@ -21,7 +21,16 @@ export async function run(argv: string[]): Promise<number> {
   const opened = openCliDatabase(dbPath)
   try {
     const user = defaultSignedInUser(opened.sqlite)
-    const summary = exportDatabase(opened.sqlite, values.out, { userId: user.id })
+    let summary: ReturnType<typeof exportDatabase>
+    try {
+      summary = exportDatabase(opened.sqlite, values.out, { userId: user.id })
+    } catch (error) {
+      // A file-system failure names the file it could not write (the database is untouched).
+      const code = (error as { code?: unknown }).code
+      if (typeof code !== 'string' || !code.startsWith('E')) throw error
+      const reason = error instanceof Error ? error.message : String(error)
+      throw new CliError(`无法写入导出文件 ${values.out}（${code}）/ cannot write the export file ${values.out}: ${reason}`, EXIT.FAILURE)
+    }
     if (format === 'json') writeJson(summary)
     else writeLine(formatExportSummary(summary))
     return EXIT.OK

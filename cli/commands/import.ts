@@ -28,8 +28,14 @@ export function openCliDatabase(path: string): OpenedDb {
     if (error instanceof DatabaseFromFutureError) throw new CliError(error.message, EXIT.FAILURE)
     const code = (error as { code?: unknown }).code
     const reason = error instanceof Error ? error.message : String(error)
-    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CANTOPEN') {
+    if (code === 'SQLITE_NOTADB') {
       throw new CliError(`无法打开数据库 ${path}（不是监督工作台的数据库文件）/ cannot open database ${path}: ${reason}`, EXIT.USAGE)
+    }
+    if (code === 'SQLITE_CANTOPEN') {
+      throw new CliError(`无法打开数据库 ${path}（路径是文件夹，或所在位置无法创建文件）/ cannot open database ${path}: a folder, or no file can be created there (${reason})`, EXIT.USAGE)
+    }
+    if (code === 'SQLITE_BUSY') {
+      throw new CliError(`数据库 ${path} 正被其他程序占用，请稍后再试 / database ${path} is locked by another program; try again later`, EXIT.FAILURE)
     }
     throw new CliError(`无法打开数据库 ${path} / cannot open database ${path}: ${reason}`, EXIT.FAILURE)
   }

@@ -158,4 +158,14 @@ describe('jiandu export', () => {
     expect(existsSync(join(dir, 'none.sqlite'))).toBe(false)
     expect(existsSync(join(dir, 'o.jsonl'))).toBe(false)
   })
+
+  it('exits 1 naming the output file when it cannot be written', async () => {
+    const dir = tempDir('jiandu-cli-')
+    expect((await cli(['import', writeTemp(dir, 'one.jsonl', jsonl([record.department()])), '--db', join(dir, 'a.sqlite')])).code).toBe(0)
+    const blocked = join(writeTemp(dir, 'plain-file', 'x'), 'out.jsonl')
+    const run = await cli(['export', '--db', join(dir, 'a.sqlite'), '--out', blocked])
+    expect(run.code).toBe(1)
+    oneChineseLine(run.stderr)
+    expect(run.stderr).toContain(`无法写入导出文件 ${blocked}`)
+  })
 })
