@@ -171,9 +171,11 @@ describe.each([{ worker: true }, { worker: false }])('importFiles (worker: $work
   })
 
   it('rejects lines that are not objects or have no type', async () => {
-    const { report, sqlite } = await importLines(['[1,2]', '"text"', '{"id":"D-9","name":"x"}', '{"type":7}', record.department()], { worker })
-    expect(report.rejected.map((r) => [r.line, r.field])).toEqual([[1, ''], [2, ''], [3, 'type'], [4, 'type']])
+    const { report, sqlite } = await importLines(['[1,2]', '"text"', '{"id":"D-9","name":"x"}', '{"type":7}', '{"type":" "}', record.department()], { worker })
+    expect(report.rejected.map((r) => [r.line, r.field])).toEqual([[1, ''], [2, ''], [3, 'type'], [4, 'type'], [5, 'type']])
     expect(report.rejected[2]).toMatchObject({ id: 'D-9', reason: '缺少记录类型字段 type / missing the record type field "type"' })
+    expect(report.rejected[4]?.reason).toBe('记录类型 type 不能为空 / the record type "type" must not be empty')
+    expect(report.totals.unknown).toBe(0)
     expect(ids(sqlite, 'departments')).toEqual(['D-MKT'])
   })
 

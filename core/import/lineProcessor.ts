@@ -128,11 +128,13 @@ export async function processFile(
       continue
     }
     const type = value.type
-    if (typeof type !== 'string') {
+    if (typeof type !== 'string' || type.trim() === '') {
       const shown = JSON.stringify(type)
       reject(null, typeof value.id === 'string' ? value.id : null, [{
         field: 'type',
-        reason: type === undefined ? '缺少记录类型字段 type / missing the record type field "type"' : `记录类型 type 须为字符串（收到 ${shown}）/ "type" must be a string (got ${shown})`
+        reason: type === undefined ? '缺少记录类型字段 type / missing the record type field "type"'
+          : typeof type === 'string' ? '记录类型 type 不能为空 / the record type "type" must not be empty'
+          : `记录类型 type 须为字符串（收到 ${shown}）/ "type" must be a string (got ${shown})`
       }])
       continue
     }
