@@ -83,26 +83,29 @@ export async function processFile(
       state.rejected.push({ file: path, line, type, id, field: first.field, reason: first.reason, issues: problems })
     }
   }
+  /** Counts a warning, and lists it while the report has room (built only then: most are never listed). */
+  const warn = (build: () => Omit<ImportWarning, 'file' | 'line'>) => {
+    state.warningsTotal++
+    if (state.warnings.length < REPORT_SAMPLE_LIMIT) state.warnings.push({ file: path, line, ...build() })
+  }
   const checkUscc = (type: RecordType, id: string, field: string, value: string) => {
     if (hasValidUsccCheckChar(value)) return
-    state.warningsTotal++
-    if (state.warnings.length >= REPORT_SAMPLE_LIMIT) return
-    const expected = usccCheckChar(value.slice(0, 17))
-    state.warnings.push({
-      file: path, line, code: 'USCC_CHECK_CHAR', type, id, field, value, expected,
-      message: `统一社会信用代码 ${value} 的校验位应为 "${expected}"，记录仍已导入 / the check character of USCC ${value} should be "${expected}"; the record was imported`
+    warn(() => {
+      const expected = usccCheckChar(value.slice(0, 17))
+      return {
+        code: 'USCC_CHECK_CHAR', type, id, field, value, expected,
+        message: `统一社会信用代码 ${value} 的校验位应为 "${expected}"，记录仍已导入 / the check character of USCC ${value} should be "${expected}"; the record was imported`
+      }
     })
   }
   // Imported all the same (the contract does not forbid it), but no date can fall in such a period:
   // a plan with its window reversed covers no inspection, a list entry so dated covers no day.
   const checkRange = (type: RecordType, id: string, field: string, from: string, to: string | null) => {
     if (to === null || from <= to) return
-    state.warningsTotal++
-    if (state.warnings.length >= REPORT_SAMPLE_LIMIT) return
-    state.warnings.push({
-      file: path, line, code: 'DATE_RANGE_REVERSED', type, id, field, value: `${from}..${to}`, expected: null,
+    warn(() => ({
+      code: 'DATE_RANGE_REVERSED', type, id, field, value: `${from}..${to}`, expected: null,
       message: `起始日期 ${from} 晚于结束日期 ${to}，该期间不含任何日期，记录仍已导入 / the period starts (${from}) after it ends (${to}) and contains no day; the record was imported`
-    })
+    }))
   }
   const progress = (): FileProgress => ({ file: path, fileIndex, line, bytesRead: source.bytesRead(), records, rejected: rejectedHere })
 
