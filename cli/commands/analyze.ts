@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs'
 import { openDatabase, type OpenedDb } from '../../db/client.ts'
 import { isCalendarDate, shanghaiToday } from '../../core/contract/scalars.ts'
-import { analyzeDatabase } from '../../core/rules/load.ts'
+import { analyzeDatabase } from '../../core/rules/analyzeDatabase.ts'
 import { loadRulePack } from '../../core/rules/pack-file.ts'
 import { DEFAULT_RULE_PACK } from '../../core/rules/packs.ts'
 import { isRuleCode, RulePackError, type RulePack } from '../../core/rules/pack.ts'

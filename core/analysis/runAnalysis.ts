@@ -3,7 +3,7 @@
 import type { Sqlite } from '../../db/client.ts'
 import { centralSeq } from '../../db/records.ts'
 import { replaceFlags } from '../flags/store.ts'
-import { analyzeDatabase } from '../rules/load.ts'
+import { analyzeDatabase } from '../rules/analyzeDatabase.ts'
 import { builtinRulePack } from '../rules/packs.ts'
 
 export type AnalysisRunResult = { runId: number; asOf: string; rulePack: string; flagCount: number; warnings: string[]; mode: 'full' | 'incremental'; inputSeq: number }

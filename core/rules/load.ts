@@ -5,15 +5,12 @@ import type {
   CalendarDay, Department, Enterprise, Evaluation, Item, ListEntry, Officer, Plan, Task
 } from '../contract/records.ts'
 import type { Sqlite } from '../../db/client.ts'
-import { analyze } from './engine.ts'
-import type { RulePack } from './pack.ts'
-import { builtinRulePack } from './packs.ts'
-import { negativeEvaluationFilter } from './checks/results.ts'
-import type { AnalysisInput, AnalysisOutput } from './types.ts'
+import { PARTITION_SQL_FUNCTION, registerPartitionFunction, type Partition } from './partition.ts'
+import type { AnalysisInput } from './types.ts'
 
 type Cell = string | number | null
 
-function rows(sqlite: Sqlite, sql: string, ...params: Record<string, string>[]): Cell[][] {
+function rows(sqlite: Sqlite, sql: string, ...params: Record<string, string | number>[]): Cell[][] {
   return sqlite.prepare(sql).raw(true).all(...params) as Cell[][]
 }
 
@@ -24,17 +21,36 @@ function rows(sqlite: Sqlite, sql: string, ...params: Record<string, string>[]):
  */
 export type LoadScope = { enterpriseIds: readonly string[]; planIds: readonly string[] }
 
-type ScopeSql = { enterprises: string; listEntries: string; tasks: string; params: Record<string, string>[] }
+/**
+ * What to read: everything (undefined), a scope of enterprises and plans, or one share of a parallel
+ * full analysis (partition.ts): that share's enterprises with all their tasks, and every plan.
+ */
+export type LoadSelection = LoadScope | { partition: Partition }
+
+/** `tasks` filters one query; `taskSlice` (with the slicing) filters a full read in rowid slices. */
+type ScopeSql = { enterprises: string; listEntries: string; tasks: string; taskSlice: string; params: Record<string, string | number>[] }
 
 const IN_ENTERPRISES = 'IN (SELECT value FROM json_each(@enterprises))'
+const IN_PARTITION = `${PARTITION_SQL_FUNCTION}(@enterpriseColumn) = @partition`
 
-function scopeSql(scope: LoadScope | undefined): ScopeSql {
-  if (!scope) return { enterprises: '', listEntries: '', tasks: '', params: [] }
+function scopeSql(selection: LoadSelection | undefined): ScopeSql {
+  if (!selection) return { enterprises: '', listEntries: '', tasks: '', taskSlice: '', params: [] }
+  if ('partition' in selection) {
+    const of = (column: string) => IN_PARTITION.replace('@enterpriseColumn', column)
+    return {
+      enterprises: ` WHERE ${of('id')}`,
+      listEntries: ` WHERE ${of('enterprise_id')}`,
+      tasks: '',
+      taskSlice: ` AND ${of('enterprise_id')}`,
+      params: [{ partition: selection.partition.index }]
+    }
+  }
   return {
     enterprises: ` WHERE id ${IN_ENTERPRISES}`,
     listEntries: ` WHERE enterprise_id ${IN_ENTERPRISES}`,
     tasks: ` WHERE enterprise_id ${IN_ENTERPRISES}`,
-    params: [{ enterprises: JSON.stringify(scope.enterpriseIds) }]
+    taskSlice: '',
+    params: [{ enterprises: JSON.stringify(selection.enterpriseIds) }]
   }
 }
 
@@ -45,8 +61,10 @@ function scopeSql(scope: LoadScope | undefined): ScopeSql {
  */
 type Followers = { plans: string; evaluations: string; params: Record<string, string>[] }
 
-function followersSql(scope: LoadScope | undefined, tasks: readonly Task[]): Followers {
-  if (!scope) return { plans: '', evaluations: '', params: [] }
+function followersSql(selection: LoadSelection | undefined, tasks: readonly Task[]): Followers {
+  // A share reads every plan (plan-level flags come from one share) and every negative evaluation.
+  if (!selection || 'partition' in selection) return { plans: '', evaluations: '', params: [] }
+  const scope = selection
   const planIds = new Set(scope.planIds)
   const planCodes = new Set<string>()
   for (const t of tasks) {
@@ -162,19 +180,20 @@ function loadTasks(sqlite: Sqlite, where: ScopeSql): Task[] {
   const intern = createInterner()
   if (where.tasks !== '') return rows(sqlite, `SELECT ${TASK_COLUMNS} FROM tasks${where.tasks}`, ...where.params).map((r) => taskRecord(r, intern))
   // Slices by rowid, in rowid order: the order a plain full scan returns them in.
-  const slice = sqlite.prepare(`SELECT ${TASK_COLUMNS}, rowid FROM tasks WHERE rowid > ? ORDER BY rowid LIMIT ${TASK_SLICE}`).raw(true)
+  const slice = sqlite.prepare(`SELECT ${TASK_COLUMNS}, rowid FROM tasks WHERE rowid > @after${where.taskSlice} ORDER BY rowid LIMIT ${TASK_SLICE}`).raw(true)
   const tasks: Task[] = []
   let after = Number.MIN_SAFE_INTEGER
   for (;;) {
-    const part = slice.all(after) as Cell[][]
+    const part = slice.all({ ...where.params[0], after }) as Cell[][]
     for (const r of part) tasks.push(taskRecord(r, intern))
     if (part.length < TASK_SLICE) return tasks
     after = Number(part[part.length - 1]![18])
   }
 }
 
-export function loadAnalysisInput(sqlite: Sqlite, scope?: LoadScope, evaluationFilter?: EvaluationFilter): AnalysisInput {
-  const where = scopeSql(scope)
+export function loadAnalysisInput(sqlite: Sqlite, selection?: LoadSelection, evaluationFilter?: EvaluationFilter): AnalysisInput {
+  if (selection && 'partition' in selection) registerPartitionFunction(sqlite, selection.partition)
+  const where = scopeSql(selection)
   // Named parameters (@enterprises …): one binding serves every occurrence; only scoped queries get them.
   const p = (clause: string) => (clause === '' ? [] : where.params)
   const departments = rows(sqlite, 'SELECT id, name, domain, level, district_code FROM departments').map(
@@ -196,7 +215,7 @@ export function loadAnalysisInput(sqlite: Sqlite, scope?: LoadScope, evaluationF
     (r): ListEntry => ({ type: 'list_entry', id: s(r[0]), list: s(r[1]) as ListEntry['list'], domain: sn(r[2]) as ListEntry['domain'], enterprise_id: s(r[3]), from: s(r[4]), to: sn(r[5]) })
   )
   const tasks = loadTasks(sqlite, where)
-  const follow = followersSql(scope, tasks)
+  const follow = followersSql(selection, tasks)
   const plans = rows(
     sqlite,
     `SELECT id, plan_code, department_id, participant_department_ids, title, plan_type, origin, year, window_from, window_to,
@@ -222,13 +241,4 @@ export function loadAnalysisInput(sqlite: Sqlite, scope?: LoadScope, evaluationF
     (r): CalendarDay => ({ type: 'calendar_day', date: s(r[0]), kind: s(r[1]) as CalendarDay['kind'] })
   )
   return { departments, officers, enterprises, items, list_entries, plans, tasks, evaluations, calendar_days }
-}
-
-export type AnalyzeDatabaseOptions = { asOf: string; pack?: RulePack }
-
-/** Loads everything and runs every enabled rule of the pack (default shanghai-2025). */
-export function analyzeDatabase(sqlite: Sqlite, options: AnalyzeDatabaseOptions): AnalysisOutput {
-  const pack = options.pack ?? builtinRulePack()
-  // Ids are primary keys in the database: no de-duplication needed.
-  return analyze(loadAnalysisInput(sqlite, undefined, negativeEvaluationFilter(pack)), pack, { asOf: options.asOf, idsUnique: true })
 }

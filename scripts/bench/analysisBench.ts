@@ -5,7 +5,7 @@
 //   department and site) that finds REPEAT_WITHIN_MONTH candidates alone.
 // Each is the median of `repeats` runs; the ratios are the targets of architecture.md (≤ 3, < 1).
 import type { Sqlite } from '../../db/client.ts'
-import { analyzeDatabase } from '../../core/rules/load.ts'
+import { analyzeDatabase } from '../../core/rules/analyzeDatabase.ts'
 import { builtinRulePack } from '../../core/rules/packs.ts'
 import type { BenchResultRow } from './result.ts'
 import { median, timeMs } from './result.ts'

@@ -1,0 +1,125 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openDatabase, openMemoryDatabase, type Sqlite } from '../../db/client.ts'
+import { centralSeq, createRecordWriter, ROW_TO_RECORD } from '../../db/records.ts'
+import { createDemoDatabase } from '../demo/database.ts'
+import { analyzeDatabase } from './analyzeDatabase.ts'
+import { analyzeInShares, shareCount } from './parallel.ts'
+import { builtinRulePack } from './packs.ts'
+import { partitionOf, recheckGroups } from './partition.ts'
+import { analyzeShare } from './shares.ts'
+import { baseWorld, task, withRecords, ENT_A, ENT_B } from './testing.ts'
+
+const AS_OF = '2026-11-20'
+
+describe('recheckGroups', () => {
+  it('joins enterprises linked by re-checks, across chains, under the smallest id', () => {
+    const { sqlite } = openMemoryDatabase()
+    // Valid credit codes (USCC) whose order is 1 < 2 < 3 < 8 < 9.
+    const e = (n: number) => `91310116MA1FL000${n}A`
+    const input = withRecords(baseWorld(), {
+      tasks: [
+        task('T1', '2025-03-03', { enterprise_id: e(3) }),
+        task('T2', '2025-03-10', { enterprise_id: e(2), special: 'RECHECK', recheck_of: 'T1' }),
+        task('T3', '2025-03-20', { enterprise_id: e(1), special: 'RECHECK', recheck_of: 'T2' }),
+        task('T4', '2025-03-03', { enterprise_id: e(9) }),
+        task('T5', '2025-03-10', { enterprise_id: e(9), special: 'RECHECK', recheck_of: 'T4' }),
+        task('T6', '2025-03-10', { enterprise_id: e(8), special: 'RECHECK', recheck_of: 'T-GONE' })
+      ]
+    })
+    sqlite.transaction(() => { const w = createRecordWriter(sqlite, 1); for (const r of Object.values(input).flat()) w.write(r) })()
+    // Re-checks within one enterprise or of an unknown task join nothing.
+    expect(Object.fromEntries(recheckGroups(sqlite))).toEqual({ [e(1)]: e(1), [e(2)]: e(1), [e(3)]: e(1) })
+    sqlite.close()
+  })
+})
+
+describe('shareCount', () => {
+  it('keeps an in-memory database in this thread: helpers could not see it', () => {
+    const { sqlite } = openMemoryDatabase()
+    expect(shareCount(sqlite, 8, 0)).toBe(1)
+    sqlite.close()
+  })
+})
+
+describe('parallel full analysis', () => {
+  let dir = ''
+  let sqlite: Sqlite
+  /** A task and its re-check on another enterprise, in different shares unless grouped. */
+  let linked: { original: string; recheck: string } = { original: '', recheck: '' }
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'jiandu-parallel-'))
+    const path = join(dir, 'demo.sqlite')
+    createDemoDatabase(path, { tasks: 4000, seed: 'parallel' }, { analyze: false })
+    sqlite = openDatabase(path).sqlite
+    // A re-check filed on another enterprise than the task it re-checks, with a new code (CODE_NOT_REUSED).
+    const rows = sqlite.prepare("SELECT * FROM tasks WHERE code IS NOT NULL AND first_visit_date IS NOT NULL AND status <> 'CANCELLED' ORDER BY id").all() as Record<string, unknown>[]
+    const tasks = rows.map((r) => ROW_TO_RECORD.task(r))
+    const original = tasks[0]!
+    const apart = { count: 2, groupOf: new Map<string, string>() }
+    const other = tasks.find((t) => partitionOf(t.enterprise_id, apart) !== partitionOf(original.enterprise_id, apart))
+    if (!other) throw new Error('demo without enterprises in both shares')
+    const recheck = { ...other, id: 'T-PAR-RECHECK', code: 'C-PAR-RECHECK', special: 'RECHECK' as const, recheck_of: original.id, visits: original.visits.map((v) => ({ ...v, date: '2026-10-10' })) }
+    const writer = createRecordWriter(sqlite, centralSeq(sqlite) + 1)
+    sqlite.transaction(() => writer.write(recheck))()
+    linked = { original: original.id, recheck: recheck.id }
+  })
+
+  afterAll(() => {
+    sqlite.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('gives exactly the single-threaded output, in two and three shares', () => {
+    const single = analyzeDatabase(sqlite, { asOf: AS_OF, shares: 1 })
+    expect(single.flags.length).toBeGreaterThan(100)
+    expect(single.flags.some((f) => f.rule === 'CODE_NOT_REUSED' && f.task_ids.includes(linked.recheck) && f.task_ids.includes(linked.original))).toBe(true)
+    expect(single.flags.some((f) => f.enterprise_id === null)).toBe(true)
+    expect(analyzeDatabase(sqlite, { asOf: AS_OF, shares: 2 })).toEqual(single)
+    expect(analyzeDatabase(sqlite, { asOf: AS_OF, shares: 3 })).toEqual(single)
+    expect(analyzeInShares(sqlite, builtinRulePack('yantai-2024'), AS_OF, 2)).toEqual(analyzeDatabase(sqlite, { asOf: AS_OF, pack: builtinRulePack('yantai-2024'), shares: 1 }))
+  })
+
+  it('needs the re-check groups: split apart, the re-check finds no original', () => {
+    const pack = builtinRulePack()
+    const shares = [0, 1].map((index) => analyzeShare(sqlite, { index, count: 2, groupOf: new Map() }, pack, AS_OF))
+    const found = shares.flatMap((s) => s.flags).some((f) => f.rule === 'CODE_NOT_REUSED' && f.task_ids.includes(linked.recheck) && f.task_ids.includes(linked.original))
+    expect(found).toBe(false)
+  })
+
+  it('reports plan-level flags once, from share 0', () => {
+    const pack = builtinRulePack()
+    const groupOf = recheckGroups(sqlite)
+    const [zero, one] = [0, 1].map((index) => analyzeShare(sqlite, { index, count: 2, groupOf }, pack, AS_OF))
+    expect(zero!.flags.some((f) => f.enterprise_id === null)).toBe(true)
+    expect(one!.flags.some((f) => f.enterprise_id === null)).toBe(false)
+  })
+
+  it('is chosen for a large database file, on the cores there are, outside a write', () => {
+    expect(shareCount(sqlite, 4)).toBe(1)
+    expect(shareCount(sqlite, 4, 1000)).toBe(4)
+    expect(shareCount(sqlite, 8, 1000)).toBe(4)
+    expect(shareCount(sqlite, 2, 1000)).toBe(2)
+    expect(shareCount(sqlite, 1, 1000)).toBe(1)
+    expect(sqlite.transaction(() => shareCount(sqlite, 4, 1000))()).toBe(1)
+  })
+})
+
+describe('analyzeShare on a toy world', () => {
+  it('splits the world by enterprise', () => {
+    const { sqlite } = openMemoryDatabase()
+    const input = withRecords(baseWorld(), { tasks: [task('T1', '2025-03-03', { enterprise_id: ENT_A }), task('T2', '2025-03-05', { enterprise_id: ENT_B })] })
+    sqlite.transaction(() => { const w = createRecordWriter(sqlite, 1); for (const r of Object.values(input).flat()) w.write(r) })()
+    const partition = { count: 2, groupOf: new Map<string, string>() }
+    const shareOf = (id: string) => partitionOf(id, partition)
+    const all = analyzeDatabase(sqlite, { asOf: '2025-12-31', shares: 1 }).flags.filter((f) => f.enterprise_id !== null)
+    for (const index of [0, 1]) {
+      const mine = analyzeShare(sqlite, { index, ...partition }, builtinRulePack(), '2025-12-31').flags.filter((f) => f.enterprise_id !== null)
+      expect(mine).toEqual(all.filter((f) => shareOf(f.enterprise_id!) === index))
+    }
+    sqlite.close()
+  })
+})

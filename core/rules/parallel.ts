@@ -1,0 +1,122 @@
+// A full analysis of a large database on every core: the enterprises are split into shares
+// (partition.ts), helper threads each read and analyse one share through their own read-only
+// connection while this thread does share 0, and the flags are merged into the one sorted output a
+// single-threaded run gives. Reading rows into JavaScript is most of an analysis, and each share reads
+// only its own rows, so the work divides.
+//
+// The caller stays synchronous (the CLI, the analysis job, the demo builder call this in sequence): this
+// thread waits on a shared flag that each helper raises when its result is on its port. A helper that
+// does not answer in time (it failed to start, or died) is not waited for forever: its share is
+// analysed here instead, so the result is always complete.
+import { availableParallelism } from 'node:os'
+import { MessageChannel, MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads'
+import { z } from 'zod'
+import type { Sqlite } from '../../db/client.ts'
+import { compareFlags } from './emit.ts'
+import type { RulePack } from './pack.ts'
+import { recheckGroups, type Partition } from './partition.ts'
+import { analyzeShare, type ShareResult } from './shares.ts'
+import type { AnalysisOutput, Flag } from './types.ts'
+
+/** Below this many tasks a helper thread's start-up costs more than its share saves. */
+export const PARALLEL_MIN_TASKS = 100_000
+/** More shares than this gain little: the rows come from one file. */
+const MAX_SHARES = 4
+/** The least time a helper is given after this thread's own share is done, whatever that share took. */
+const MIN_HELPER_GRACE_MS = 30_000
+
+const WORKER_URL = new URL('./shareWorker.ts', import.meta.url)
+
+export const shareWorkerDataSchema = z.object({
+  dbPath: z.string().min(1),
+  asOf: z.string(),
+  pack: z.unknown(),
+  partition: z.object({ index: z.number().int().min(1), count: z.number().int().min(2), groupOf: z.map(z.string(), z.string()) }),
+  port: z.instanceof(MessagePort),
+  done: z.instanceof(SharedArrayBuffer)
+})
+type ShareWorkerData = z.infer<typeof shareWorkerDataSchema>
+
+const flagListSchema = z.custom<Flag[]>((v) => Array.isArray(v), { message: 'flags must be an array' })
+const shareMessageSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), flags: flagListSchema, warnings: z.array(z.string()) }),
+  z.object({ ok: z.literal(false), error: z.string() })
+])
+export type ShareMessage = z.infer<typeof shareMessageSchema>
+
+/** How many shares to analyse this database in: 1 (in this thread) unless it is a large file and there are cores to spare. */
+export function shareCount(sqlite: Sqlite, cores: number = availableParallelism(), minTasks: number = PARALLEL_MIN_TASKS): number {
+  // Helpers read the file through their own connections: they cannot see an in-memory database or
+  // this connection's uncommitted writes.
+  if (sqlite.memory || sqlite.inTransaction || cores < 2) return 1
+  // max(rowid) is one index step; it overestimates only after deletions, which is good enough here.
+  const tasks = Number(sqlite.prepare('SELECT coalesce(max(rowid), 0) FROM tasks').pluck().get())
+  if (tasks < minTasks) return 1
+  return Math.min(cores, MAX_SHARES, Math.floor(tasks / minTasks))
+}
+
+type Helper = { index: number; worker: Worker | null; port: MessagePort }
+
+function startHelper(data: Omit<ShareWorkerData, 'port'>): Helper {
+  const { port1, port2 } = new MessageChannel()
+  let worker: Worker | null = null
+  try {
+    worker = new Worker(WORKER_URL, { workerData: { ...data, port: port2 } satisfies ShareWorkerData, transferList: [port2] })
+  } catch {
+    // Could not even start (e.g. no worker support): its share is done in this thread.
+  }
+  return { index: data.partition.index, worker, port: port1 }
+}
+
+/** The helper's result, or null when it did not raise its flag by `deadline` (ms since the epoch). */
+function awaitHelper(helper: Helper, done: Int32Array, deadline: number): ShareMessage | null {
+  if (!helper.worker) return null
+  while (Atomics.load(done, helper.index) === 0) {
+    const left = deadline - Date.now()
+    if (left <= 0) return null
+    Atomics.wait(done, helper.index, 0, left)
+  }
+  const received = receiveMessageOnPort(helper.port)
+  return received ? shareMessageSchema.parse(received.message) : null
+}
+
+/**
+ * The full analysis in `count` shares (count ≥ 2; see shareCount). Gives exactly the output of
+ * analyze(loadAnalysisInput(sqlite), pack, {asOf}) on the same database.
+ */
+export function analyzeInShares(sqlite: Sqlite, pack: RulePack, asOf: string, count: number): AnalysisOutput {
+  const groupOf = recheckGroups(sqlite)
+  const done = new Int32Array(new SharedArrayBuffer(4 * count))
+  const helpers: Helper[] = []
+  try {
+    for (let index = 1; index < count; index++) {
+      helpers.push(startHelper({ dbPath: sqlite.name, asOf, pack, partition: { index, count, groupOf }, done: done.buffer }))
+    }
+    const started = Date.now()
+    const results: ShareResult[] = [analyzeShare(sqlite, { index: 0, count, groupOf }, pack, asOf)]
+    const deadline = Date.now() + Math.max(MIN_HELPER_GRACE_MS, 2 * (Date.now() - started))
+    for (const helper of helpers) {
+      const message = awaitHelper(helper, done, deadline)
+      if (!message) void helper.worker?.terminate()
+      if (message && !message.ok) throw new Error(`并行分析失败 / a parallel analysis share failed: ${message.error}`)
+      const partition: Partition = { index: helper.index, count, groupOf }
+      results.push(message ? message : analyzeShare(sqlite, partition, pack, asOf))
+    }
+    return mergeShares(results, pack, asOf)
+  } finally {
+    for (const helper of helpers) {
+      helper.port.close()
+      void helper.worker?.terminate()
+    }
+  }
+}
+
+function mergeShares(results: readonly ShareResult[], pack: RulePack, asOf: string): AnalysisOutput {
+  const flags = results.flatMap((r) => r.flags).sort(compareFlags)
+  // Each warning names a year and reads the same in every share: the union, in year order.
+  const year = (warning: string) => Number.parseInt(warning, 10)
+  const warnings = [...new Set(results.flatMap((r) => r.warnings))].sort((a, b) => year(a) - year(b) || (a < b ? -1 : a > b ? 1 : 0))
+  const output: AnalysisOutput = { format: 'jiandu-flags', version: 1, as_of: asOf, rule_pack: pack.name, flags }
+  if (warnings.length > 0) output.warnings = warnings
+  return output
+}
