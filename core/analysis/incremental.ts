@@ -47,11 +47,11 @@ export function runIncrementalAnalysis(sqlite: Sqlite, options: { asOf: string; 
   if (changed === 'FULL') return runFullAnalysis(sqlite, options)
   const pack = builtinRulePack(options.packName)
   const startedAt = new Date().toISOString()
-  console.time('load'); const { scope, input } = loadClosedScope(sqlite, changed, negativeEvaluationFilter(pack))
-  console.timeEnd('load'); console.time('analyze'); const output = analyze(input, pack, { asOf: options.asOf, idsUnique: true }); console.timeEnd('analyze'); console.time('store')
+  const { scope, input } = loadClosedScope(sqlite, changed, negativeEvaluationFilter(pack))
+  const output = analyze(input, pack, { asOf: options.asOf, idsUnique: true })
   const flags = flagsOfScope(output.flags, scope)
   const warnings = output.warnings ?? []
-  const r = sqlite.transaction(() => {
+  return sqlite.transaction(() => {
     const runId = Number(
       sqlite
         .prepare('INSERT INTO analysis_runs (as_of, rule_pack, started_at, finished_at, input_seq, flag_count, warnings) VALUES (?, ?, ?, ?, ?, 0, ?)')
@@ -61,5 +61,5 @@ export function runIncrementalAnalysis(sqlite: Sqlite, options: { asOf: string; 
     const flagCount = sqlite.prepare('SELECT count(*) FROM flags').pluck().get() as number
     sqlite.prepare('UPDATE analysis_runs SET flag_count = ? WHERE id = ?').run(flagCount, runId)
     return { runId, asOf: options.asOf, rulePack: pack.name, flagCount, warnings, mode: 'incremental' as const, inputSeq }
-  })(); console.timeEnd('store'); return r
+  })()
 }
