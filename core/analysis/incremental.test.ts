@@ -10,7 +10,7 @@ const AS_OF = '2026-11-20'
 const PACK = 'shanghai-2025'
 
 function flagTable(sqlite: Sqlite): unknown[] {
-  return sqlite.prepare('SELECT flag_key, rule, severity, task_ids, plan_ids, enterprise_id, department_id, evidence, message FROM flags ORDER BY flag_key').all()
+  return sqlite.prepare('SELECT flag_key, rule, severity, task_ids, plan_ids, enterprise_id, department_id, event_date, evidence, message FROM flags ORDER BY flag_key').all()
 }
 
 function write(sqlite: Sqlite, records: Iterable<InterchangeRecord>, seq: number): void {

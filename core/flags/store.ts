@@ -6,19 +6,27 @@ import { flagKey, type FlagRecord } from '../contract/flags.ts'
 /** Which flags a run replaces: all of them, or only those about some enterprises and plans (incremental). */
 export type FlagScope = { kind: 'all' } | { kind: 'subset'; enterpriseIds: readonly string[]; planIds: readonly string[] }
 
+/**
+ * The records a run has in memory already, to date its flags without looking each task up again:
+ * a task's first_visit_date and a plan's window_from, as the tables hold them.
+ */
+export type KnownDates = { tasks: ReadonlyMap<string, string | null>; plans: ReadonlyMap<string, string> }
+
 /** The date a flag is about: the latest inspection date of its tasks, else its plan's window start. */
-function eventDateResolver(sqlite: Sqlite): (flag: FlagRecord) => string | null {
+function eventDateResolver(sqlite: Sqlite, known: KnownDates | undefined): (flag: FlagRecord) => string | null {
   const taskDate = sqlite.prepare('SELECT first_visit_date FROM tasks WHERE id = ?').pluck()
   const planDate = sqlite.prepare('SELECT window_from FROM plans WHERE id = ?').pluck()
+  const dateOfTask = (id: string) => (known?.tasks.has(id) ? known.tasks.get(id) : (taskDate.get(id) as string | null | undefined))
+  const dateOfPlan = (id: string) => known?.plans.get(id) ?? (planDate.get(id) as string | null | undefined) ?? null
   return (flag) => {
     let latest: string | null = null
     for (const id of flag.task_ids) {
-      const d = taskDate.get(id) as string | null | undefined
+      const d = dateOfTask(id)
       if (d && (latest === null || d > latest)) latest = d
     }
     if (latest !== null) return latest
     const first = flag.plan_ids[0]
-    return first ? ((planDate.get(first) as string | null | undefined) ?? null) : null
+    return first ? dateOfPlan(first) : null
   }
 }
 
@@ -58,7 +66,7 @@ const sameRow = (a: FlagRow, b: FlagRow): boolean => a.every((v, i) => v === b[i
  * unchanged, and every row written costs a change to the table and each of its five indexes.
  * A flag's run_id is the run that last wrote it.
  */
-export function replaceFlags(sqlite: Sqlite, flags: readonly FlagRecord[], runId: number, scope: FlagScope): number {
+export function replaceFlags(sqlite: Sqlite, flags: readonly FlagRecord[], runId: number, scope: FlagScope, known?: KnownDates): number {
   const upsert = sqlite.prepare(
     `INSERT INTO flags (${FLAG_COLUMNS}, run_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -66,7 +74,7 @@ export function replaceFlags(sqlite: Sqlite, flags: readonly FlagRecord[], runId
        plan_ids = excluded.plan_ids, enterprise_id = excluded.enterprise_id, department_id = excluded.department_id,
        event_date = excluded.event_date, evidence = excluded.evidence, message = excluded.message, run_id = excluded.run_id`
   )
-  const eventDate = eventDateResolver(sqlite)
+  const eventDate = eventDateResolver(sqlite, known)
   return sqlite.transaction(() => {
     if (scope.kind === 'all') {
       sqlite.prepare('DELETE FROM flags').run()
