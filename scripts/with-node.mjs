@@ -23,8 +23,10 @@ export function ensureNodeBin() {
   if (!existsSync(join(bin, 'node'))) {
     mkdirSync(prefix, { recursive: true })
     process.stderr.write(`正在安装 Node 24 / bootstrapping Node 24 into ${prefix} (system Node is ${process.version})\n`)
+    // npm's own output goes to stderr: callers read this script's stdout (.ci/run takes the Node
+    // folder from it), and npm's "added 2 packages" there would end up on PATH.
     const r = spawnSync('npm', ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', '--loglevel=error', 'node@24'], {
-      stdio: ['ignore', 'inherit', 'inherit']
+      stdio: ['ignore', 2, 2]
     })
     if (r.status !== 0 || !existsSync(join(bin, 'node'))) {
       process.stderr.write('无法安装 Node 24 / could not install Node 24 from the npm registry\n')
