@@ -1,12 +1,10 @@
 // The full analysis of the workstation database: every enabled rule of the pack over every record.
 // A large database file is analysed in shares on every core (parallel.ts); anything else in this thread.
 import type { Sqlite } from '../../db/client.ts'
-import { negativeEvaluationFilter } from './checks/results.ts'
-import { analyze } from './engine.ts'
-import { loadAnalysisInput } from './load.ts'
 import type { RulePack } from './pack.ts'
 import { builtinRulePack } from './packs.ts'
 import { analyzeInShares, shareCount } from './parallel.ts'
+import { loadAndAnalyze, type AnalysisProgress } from './shares.ts'
 import type { AnalysisOutput } from './types.ts'
 
 export type AnalyzeDatabaseOptions = {
@@ -15,12 +13,15 @@ export type AnalyzeDatabaseOptions = {
   pack?: RulePack
   /** Shares to analyse in (default: shareCount's choice for this database and machine); 1 = this thread only. */
   shares?: number
+  onProgress?: AnalysisProgress
 }
 
 export function analyzeDatabase(sqlite: Sqlite, options: AnalyzeDatabaseOptions): AnalysisOutput {
   const pack = options.pack ?? builtinRulePack()
   const shares = options.shares ?? shareCount(sqlite)
-  if (shares > 1) return analyzeInShares(sqlite, pack, options.asOf, shares)
-  // Ids are primary keys in the database: no de-duplication needed.
-  return analyze(loadAnalysisInput(sqlite, undefined, negativeEvaluationFilter(pack)), pack, { asOf: options.asOf, idsUnique: true })
+  if (shares > 1) return analyzeInShares(sqlite, pack, options.asOf, shares, options.onProgress)
+  const { flags, warnings } = loadAndAnalyze(sqlite, undefined, pack, options.asOf, options.onProgress)
+  const output: AnalysisOutput = { format: 'jiandu-flags', version: 1, as_of: options.asOf, rule_pack: pack.name, flags }
+  if (warnings.length > 0) output.warnings = warnings
+  return output
 }

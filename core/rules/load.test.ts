@@ -77,8 +77,13 @@ describe('loadAnalysisInput', () => {
       const w = createRecordWriter(sqlite, 1)
       for (let i = 0; i < count; i++) w.write(task(`T${String(i).padStart(6, '0')}`, '2025-03-03', { department_ids: ['D-MKT', 'D-PSB'] }))
     })()
-    const tasks = loadAnalysisInput(sqlite).tasks
+    const read: number[] = []
+    const tasks = loadAnalysisInput(sqlite, undefined, undefined, (fraction) => read.push(fraction)).tasks
     expect(tasks.length).toBe(count)
+    // Progress after each full slice, by rowid: two slices of three are done before the last.
+    expect(read).toHaveLength(2)
+    expect(read[0]).toBeCloseTo(TASK_SLICE / count, 3)
+    expect(read[1]).toBeCloseTo((2 * TASK_SLICE) / count, 3)
     expect(new Set(tasks.map((t) => t.id)).size).toBe(count)
     expect(tasks[count - 1]).toEqual([...iterateRecords(sqlite, 'task')].find((t) => t.id === tasks[count - 1]!.id))
     sqlite.close()

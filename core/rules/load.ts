@@ -175,12 +175,16 @@ function taskRecord(r: Cell[], intern: Interner): Task {
  */
 export const TASK_SLICE = 8192
 
-function loadTasks(sqlite: Sqlite, where: ScopeSql): Task[] {
+/** How far a full read of the tasks has got, 0 … 1 (by rowid: the tasks table is read in rowid order). */
+export type ReadProgress = (fraction: number) => void
+
+function loadTasks(sqlite: Sqlite, where: ScopeSql, onRead: ReadProgress | undefined): Task[] {
   // A scope names few tasks: one query (through the enterprise index) is enough.
   const intern = createInterner()
   if (where.tasks !== '') return rows(sqlite, `SELECT ${TASK_COLUMNS} FROM tasks${where.tasks}`, ...where.params).map((r) => taskRecord(r, intern))
   // Slices by rowid, in rowid order: the order a plain full scan returns them in.
   const slice = sqlite.prepare(`SELECT ${TASK_COLUMNS}, rowid FROM tasks WHERE rowid > @after${where.taskSlice} ORDER BY rowid LIMIT ${TASK_SLICE}`).raw(true)
+  const [first, last] = sqlite.prepare('SELECT coalesce(min(rowid), 0), coalesce(max(rowid), 0) FROM tasks').raw(true).get() as [number, number]
   const tasks: Task[] = []
   let after = Number.MIN_SAFE_INTEGER
   for (;;) {
@@ -188,10 +192,11 @@ function loadTasks(sqlite: Sqlite, where: ScopeSql): Task[] {
     for (const r of part) tasks.push(taskRecord(r, intern))
     if (part.length < TASK_SLICE) return tasks
     after = Number(part[part.length - 1]![18])
+    onRead?.(last > first ? (after - first) / (last - first) : 1)
   }
 }
 
-export function loadAnalysisInput(sqlite: Sqlite, selection?: LoadSelection, evaluationFilter?: EvaluationFilter): AnalysisInput {
+export function loadAnalysisInput(sqlite: Sqlite, selection?: LoadSelection, evaluationFilter?: EvaluationFilter, onRead?: ReadProgress): AnalysisInput {
   if (selection && 'partition' in selection) registerPartitionFunction(sqlite, selection.partition)
   const where = scopeSql(selection)
   // Named parameters (@enterprises …): one binding serves every occurrence; only scoped queries get them.
@@ -214,7 +219,7 @@ export function loadAnalysisInput(sqlite: Sqlite, selection?: LoadSelection, eva
   const list_entries = rows(sqlite, 'SELECT id, list, domain, enterprise_id, from_date, to_date FROM list_entries' + where.listEntries, ...p(where.listEntries)).map(
     (r): ListEntry => ({ type: 'list_entry', id: s(r[0]), list: s(r[1]) as ListEntry['list'], domain: sn(r[2]) as ListEntry['domain'], enterprise_id: s(r[3]), from: s(r[4]), to: sn(r[5]) })
   )
-  const tasks = loadTasks(sqlite, where)
+  const tasks = loadTasks(sqlite, where, onRead)
   const follow = followersSql(selection, tasks)
   const plans = rows(
     sqlite,

@@ -83,6 +83,17 @@ describe('parallel full analysis', () => {
     expect(analyzeInShares(sqlite, builtinRulePack('yantai-2024'), AS_OF, 2)).toEqual(analyzeDatabase(sqlite, { asOf: AS_OF, pack: builtinRulePack('yantai-2024'), shares: 1 }))
   })
 
+  it('reports its progress, never going back, up to done', () => {
+    for (const shares of [1, 2]) {
+      const seen: { fraction: number; stage: string }[] = []
+      analyzeDatabase(sqlite, { asOf: AS_OF, shares, onProgress: (fraction, stage) => seen.push({ fraction, stage }) })
+      expect(seen.length).toBeGreaterThan(1)
+      expect(seen.every((p, i) => i === 0 || p.fraction >= seen[i - 1]!.fraction)).toBe(true)
+      expect(seen.map((p) => p.stage)).toContain('运行检查规则')
+      expect(seen.at(-1)?.fraction).toBe(1)
+    }
+  })
+
   it('needs the re-check groups: split apart, the re-check finds no original', () => {
     const pack = builtinRulePack()
     const shares = [0, 1].map((index) => analyzeShare(sqlite, { index, count: 2, groupOf: new Map() }, pack, AS_OF))

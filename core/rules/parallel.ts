@@ -15,7 +15,7 @@ import type { Sqlite } from '../../db/client.ts'
 import { compareFlags } from './emit.ts'
 import type { RulePack } from './pack.ts'
 import { recheckGroups, type Partition } from './partition.ts'
-import { analyzeShare, type ShareResult } from './shares.ts'
+import { analyzeShare, type AnalysisProgress, type ShareResult } from './shares.ts'
 import type { AnalysisOutput, Flag } from './types.ts'
 
 /** Below this many tasks a helper thread's start-up costs more than its share saves. */
@@ -84,7 +84,7 @@ function awaitHelper(helper: Helper, done: Int32Array, deadline: number): ShareM
  * The full analysis in `count` shares (count ≥ 2; see shareCount). Gives exactly the output of
  * analyze(loadAnalysisInput(sqlite), pack, {asOf}) on the same database.
  */
-export function analyzeInShares(sqlite: Sqlite, pack: RulePack, asOf: string, count: number): AnalysisOutput {
+export function analyzeInShares(sqlite: Sqlite, pack: RulePack, asOf: string, count: number, onProgress?: AnalysisProgress): AnalysisOutput {
   const groupOf = recheckGroups(sqlite)
   const done = new Int32Array(new SharedArrayBuffer(4 * count))
   const helpers: Helper[] = []
@@ -93,7 +93,8 @@ export function analyzeInShares(sqlite: Sqlite, pack: RulePack, asOf: string, co
       helpers.push(startHelper({ dbPath: sqlite.name, asOf, pack, partition: { index, count, groupOf }, done: done.buffer }))
     }
     const started = Date.now()
-    const results: ShareResult[] = [analyzeShare(sqlite, { index: 0, count, groupOf }, pack, asOf)]
+    // The shares are of a size: this thread's progress stands for all of them.
+    const results: ShareResult[] = [analyzeShare(sqlite, { index: 0, count, groupOf }, pack, asOf, onProgress)]
     const deadline = Date.now() + Math.max(MIN_HELPER_GRACE_MS, 2 * (Date.now() - started))
     for (const helper of helpers) {
       const message = awaitHelper(helper, done, deadline)
@@ -102,6 +103,7 @@ export function analyzeInShares(sqlite: Sqlite, pack: RulePack, asOf: string, co
       const partition: Partition = { index: helper.index, count, groupOf }
       results.push(message ? message : analyzeShare(sqlite, partition, pack, asOf))
     }
+    onProgress?.(1, '合并各线程的结果')
     return mergeShares(results, pack, asOf)
   } finally {
     for (const helper of helpers) {
