@@ -19,8 +19,7 @@ type TableMapping<T extends RecordType> = {
   toRow: (r: RecordOf<T>) => Scalar[]
 }
 
-/** The tasks table's first_visit_date: the earliest visit, whatever the analysis date. */
-export function earliestVisitDate(task: Pick<Task, 'visits'>): string | null {
+function earliestVisitDate(task: Task): string | null {
   let min: string | null = null
   for (const v of task.visits) if (min === null || v.date < min) min = v.date
   return min

@@ -3,7 +3,7 @@
 // when as_of or the rule pack differ from it, or when a global table (departments, officers, items,
 // calendar) changed.
 import type { Sqlite } from '../../db/client.ts'
-import { centralSeq, earliestVisitDate } from '../../db/records.ts'
+import { centralSeq } from '../../db/records.ts'
 import { replaceFlags } from '../flags/store.ts'
 import { analyze } from '../rules/engine.ts'
 import { loadAnalysisInput, type EvaluationFilter } from '../rules/load.ts'
@@ -57,11 +57,7 @@ export function runIncrementalAnalysis(sqlite: Sqlite, options: { asOf: string; 
         .prepare('INSERT INTO analysis_runs (as_of, rule_pack, started_at, finished_at, input_seq, flag_count, warnings) VALUES (?, ?, ?, ?, ?, 0, ?)')
         .run(options.asOf, pack.name, startedAt, new Date().toISOString(), inputSeq, JSON.stringify(warnings)).lastInsertRowid
     )
-    const known = {
-      tasks: new Map(input.tasks.map((t) => [t.id, earliestVisitDate(t)])),
-      plans: new Map(input.plans.map((p) => [p.id, p.window_from]))
-    }
-    replaceFlags(sqlite, flags, runId, { kind: 'subset', enterpriseIds: scope.enterpriseIds, planIds: scope.planIds }, known)
+    replaceFlags(sqlite, flags, runId, { kind: 'subset', enterpriseIds: scope.enterpriseIds, planIds: scope.planIds })
     const flagCount = sqlite.prepare('SELECT count(*) FROM flags').pluck().get() as number
     sqlite.prepare('UPDATE analysis_runs SET flag_count = ? WHERE id = ?').run(flagCount, runId)
     return { runId, asOf: options.asOf, rulePack: pack.name, flagCount, warnings, mode: 'incremental' as const, inputSeq }

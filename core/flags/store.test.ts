@@ -37,6 +37,18 @@ describe('flags store and inbox queries', () => {
     expect(listFlags(sqlite, { dateFrom: '2025-05-10' }, 0, 10).rows.map((r) => r.rule)).toEqual(['RESULT_LATE'])
   })
 
+  it('dates a flag by the latest first visit of its tasks, and rebuilds the indexes a full run drops', () => {
+    const sqlite = setup()
+    const indexes = () => sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'flags' ORDER BY name").all()
+    const before = indexes()
+    expect(before.length).toBeGreaterThan(3)
+    replaceFlags(sqlite, [flag({ rule: 'REPEAT_WITHIN_MONTH', task_ids: ['T-2', 'T-1'] }), flag({ task_ids: ['T-GONE'] }), flag({ rule: 'PLAN_PUBLICATION_LATE', task_ids: [], plan_ids: ['P-GONE'], enterprise_id: null })], 1, { kind: 'all' })
+    expect(indexes()).toEqual(before)
+    const dates = Object.fromEntries(sqlite.prepare('SELECT rule, event_date FROM flags').raw(true).all() as [string, string | null][])
+    expect(dates).toEqual({ REPEAT_WITHIN_MONTH: '2025-06-01', NO_CODE_INSPECTION: null, PLAN_PUBLICATION_LATE: null })
+    expect(listFlags(sqlite, { dateFrom: '2025-05-10' }, 0, 10).rows.map((r) => r.rule)).toEqual(['REPEAT_WITHIN_MONTH'])
+  })
+
   it('decisions survive re-analysis because they key on the flag identity', () => {
     const sqlite = setup()
     replaceFlags(sqlite, [flag({})], 1, { kind: 'all' })
