@@ -94,6 +94,15 @@ describe('parallel full analysis', () => {
     }
   })
 
+  it('analyses a share itself when its helper does not answer, and passes a helper failure on', () => {
+    const pack = builtinRulePack()
+    const single = analyzeDatabase(sqlite, { asOf: AS_OF, shares: 1 })
+    const silent = { workerUrl: new URL('./fixtures/silentShareWorker.ts', import.meta.url), minGraceMs: 300 }
+    expect(analyzeInShares(sqlite, pack, AS_OF, 2, undefined, silent)).toEqual(single)
+    const failing = { workerUrl: new URL('./fixtures/failingShareWorker.ts', import.meta.url), minGraceMs: 30_000 }
+    expect(() => analyzeInShares(sqlite, pack, AS_OF, 2, undefined, failing)).toThrow(/database disk image is malformed/)
+  })
+
   it('needs the re-check groups: split apart, the re-check finds no original', () => {
     const pack = builtinRulePack()
     const shares = [0, 1].map((index) => analyzeShare(sqlite, { index, count: 2, groupOf: new Map() }, pack, AS_OF))

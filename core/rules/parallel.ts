@@ -57,11 +57,15 @@ export function shareCount(sqlite: Sqlite, cores: number = availableParallelism(
 
 type Helper = { index: number; worker: Worker | null; port: MessagePort }
 
-function startHelper(data: Omit<ShareWorkerData, 'port'>): Helper {
+/** How helpers are started and waited for; tests swap in helpers that fail or never answer. */
+export type HelperOptions = { workerUrl: URL; minGraceMs: number }
+const DEFAULT_HELPERS: HelperOptions = { workerUrl: WORKER_URL, minGraceMs: MIN_HELPER_GRACE_MS }
+
+function startHelper(data: Omit<ShareWorkerData, 'port'>, workerUrl: URL): Helper {
   const { port1, port2 } = new MessageChannel()
   let worker: Worker | null = null
   try {
-    worker = new Worker(WORKER_URL, { workerData: { ...data, port: port2 } satisfies ShareWorkerData, transferList: [port2] })
+    worker = new Worker(workerUrl, { workerData: { ...data, port: port2 } satisfies ShareWorkerData, transferList: [port2] })
   } catch {
     // Could not even start (e.g. no worker support): its share is done in this thread.
   }
@@ -84,19 +88,21 @@ function awaitHelper(helper: Helper, done: Int32Array, deadline: number): ShareM
  * The full analysis in `count` shares (count ≥ 2; see shareCount). Gives exactly the output of
  * analyze(loadAnalysisInput(sqlite), pack, {asOf}) on the same database.
  */
-export function analyzeInShares(sqlite: Sqlite, pack: RulePack, asOf: string, count: number, onProgress?: AnalysisProgress): AnalysisOutput {
+export function analyzeInShares(
+  sqlite: Sqlite, pack: RulePack, asOf: string, count: number, onProgress?: AnalysisProgress, helpers: HelperOptions = DEFAULT_HELPERS
+): AnalysisOutput {
   const groupOf = recheckGroups(sqlite)
   const done = new Int32Array(new SharedArrayBuffer(4 * count))
-  const helpers: Helper[] = []
+  const started: Helper[] = []
   try {
     for (let index = 1; index < count; index++) {
-      helpers.push(startHelper({ dbPath: sqlite.name, asOf, pack, partition: { index, count, groupOf }, done: done.buffer }))
+      started.push(startHelper({ dbPath: sqlite.name, asOf, pack, partition: { index, count, groupOf }, done: done.buffer }, helpers.workerUrl))
     }
-    const started = Date.now()
+    const ownStart = Date.now()
     // The shares are of a size: this thread's progress stands for all of them.
     const results: ShareResult[] = [analyzeShare(sqlite, { index: 0, count, groupOf }, pack, asOf, onProgress)]
-    const deadline = Date.now() + Math.max(MIN_HELPER_GRACE_MS, 2 * (Date.now() - started))
-    for (const helper of helpers) {
+    const deadline = Date.now() + Math.max(helpers.minGraceMs, 2 * (Date.now() - ownStart))
+    for (const helper of started) {
       const message = awaitHelper(helper, done, deadline)
       if (!message) void helper.worker?.terminate()
       if (message && !message.ok) throw new Error(`并行分析失败 / a parallel analysis share failed: ${message.error}`)
@@ -106,7 +112,7 @@ export function analyzeInShares(sqlite: Sqlite, pack: RulePack, asOf: string, co
     onProgress?.(1, '合并各线程的结果')
     return mergeShares(results, pack, asOf)
   } finally {
-    for (const helper of helpers) {
+    for (const helper of started) {
       helper.port.close()
       void helper.worker?.terminate()
     }
