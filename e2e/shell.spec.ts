@@ -15,6 +15,10 @@ test('opens with the token from the URL, removes it from the address bar, and sh
   const summary = await callApi(request, webApp, 'dashboard.summary', {})
   await expect(page.getByTestId('stat-plans').locator('.stat-card-value')).toHaveText(summary.plans.total.toLocaleString('zh-CN'))
   await expect(page.getByTestId('stat-waiting').locator('.stat-card-value')).toHaveText(summary.plans.waitingReview.toLocaleString('zh-CN'))
+  // The demo holds submitted plans already decided here: the card says how many, so it agrees with the status chart.
+  const decidedHere = (summary.plans.byStatus['SUBMITTED'] ?? 0) - summary.plans.waitingReview
+  expect(decidedHere).toBeGreaterThan(0)
+  await expect(page.getByTestId('stat-waiting')).toContainText(`其中 ${decidedHere} 项已审核、待同步`)
   await expect(page.getByTestId('stat-tasks').locator('.stat-card-value')).toHaveText(summary.tasks.total.toLocaleString('zh-CN'))
   await screenshot(page, 'home')
 })

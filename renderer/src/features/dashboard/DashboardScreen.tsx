@@ -72,6 +72,16 @@ function WaitingList(props: { summary: DashboardSummary }) {
   )
 }
 
+/**
+ * The waiting card counts submitted plans without a decision here; the status chart counts the central
+ * status, which stays 已提交 until the decisions made here are synced. Say the difference, so the two agree.
+ */
+function waitingHint(summary: DashboardSummary): string {
+  const submitted = summary.plans.byStatus['SUBMITTED'] ?? 0
+  const decidedHere = submitted - summary.plans.waitingReview
+  return decidedHere > 0 ? `已提交 ${formatCount(submitted)} 项，其中 ${formatCount(decidedHere)} 项已审核、待同步` : '已提交、尚未作出审核决定'
+}
+
 export function DashboardScreen() {
   const { user } = useSession()
   const [summary, setSummary] = useState<DashboardSummary | null>(null)
@@ -106,7 +116,7 @@ export function DashboardScreen() {
             </Col>
             <Col xs={24} md={12} xl={6}>
               <StatCard testId="stat-waiting" title="待审核计划" value={summary.plans.waitingReview} accent="#d46b08" icon={<AuditOutlined />}
-                hint="已提交、尚未作出审核决定" onOpen={() => navigate(formatHash('/plans', { status: 'SUBMITTED' }))} />
+                hint={waitingHint(summary)} onOpen={() => navigate(formatHash('/plans', { status: 'SUBMITTED' }))} />
             </Col>
             <Col xs={24} md={12} xl={6}>
               <StatCard testId="stat-tasks" title="检查任务" value={summary.tasks.total} accent="#3f9a5b" icon={<ScheduleOutlined />}
