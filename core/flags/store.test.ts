@@ -63,6 +63,21 @@ describe('flags store and inbox queries', () => {
     expect(sqlite.prepare("SELECT count(*) FROM audit_log WHERE action = 'flag.decide'").pluck().get()).toBe(1)
   })
 
+  it('a full run writes only the flags that changed, and removes those not found again', () => {
+    const sqlite = setup()
+    const three = [flag({}), flag({ task_ids: ['T-2'], enterprise_id: E2 }), flag({ rule: 'RESULT_LATE', severity: 'SHOULD' })]
+    const runs = () => Object.fromEntries(sqlite.prepare('SELECT flag_key, run_id FROM flags').raw(true).all() as [string, number][])
+    // A first run finds nothing stored: everything is new, and written in bulk.
+    expect(replaceFlags(sqlite, three, 1, { kind: 'all' })).toBe(3)
+    // The next day: one message changed, one flag gone, the third the same.
+    expect(replaceFlags(sqlite, [flag({ message: '无码检查（次日）' }), three[2]!], 2, { kind: 'all' })).toBe(1)
+    expect(runs()).toEqual({ [flagKey(three[0]!)]: 2, [flagKey(three[2]!)]: 1 })
+    expect(getFlag(sqlite, flagKey(three[0]!))?.message).toContain('无码检查（次日）')
+    // Another pack: all new again, the table refilled.
+    expect(replaceFlags(sqlite, [flag({ rule: 'TRIGGER_UNSUPPORTED' })], 3, { kind: 'all' })).toBe(1)
+    expect(runs()).toEqual({ [flagKey(flag({ rule: 'TRIGGER_UNSUPPORTED' }))]: 3 })
+  })
+
   it('a subset run replaces only the flags of the enterprises and plans it covers', () => {
     const sqlite = setup()
     replaceFlags(sqlite, [flag({}), flag({ task_ids: ['T-2'], enterprise_id: E2 }), flag({ rule: 'PLAN_PUBLICATION_LATE', task_ids: [], plan_ids: ['P-9'], enterprise_id: null })], 1, { kind: 'all' })

@@ -84,11 +84,20 @@ function withoutSecondaryIndexes(sqlite: Sqlite, table: string, insert: () => vo
 
 const sameRow = (a: FlagRow, b: FlagRow): boolean => a.every((v, i) => v === b[i])
 
+/** Every stored flag: what a full run is responsible for. */
+function storedAll(sqlite: Sqlite): Map<string, FlagRow> {
+  const stored = new Map<string, FlagRow>()
+  for (const r of sqlite.prepare(`SELECT ${FLAG_COLUMNS} FROM flags`).raw(true).all() as FlagRow[]) stored.set(r[0], r)
+  return stored
+}
+
 /**
  * Stores a run's flags in one transaction; returns how many flags the run wrote (new or changed).
- * A full run replaces the table. A subset run (incremental analysis) compares its flags with the stored
- * ones it is responsible for and writes only the difference: after a small sync most flags are
- * unchanged, and every row written costs a change to the table and each of its five indexes.
+ * The run's flags are compared with the stored ones it is responsible for (all of them for a full run;
+ * those of its enterprises and plans for a subset run, i.e. incremental analysis), and only the
+ * difference is written: from one day to the next, or after a small sync, almost all flags are
+ * unchanged, and every row written costs a change to the table and each of its five indexes. When most
+ * of a full run's flags are new (a first run, another rule pack), the table is refilled in bulk instead.
  * A flag's run_id is the run that last wrote it.
  */
 export function replaceFlags(sqlite: Sqlite, flags: readonly FlagRecord[], runId: number, scope: FlagScope): number {
@@ -101,23 +110,26 @@ export function replaceFlags(sqlite: Sqlite, flags: readonly FlagRecord[], runId
   )
   const eventDate = eventDateResolver(readDates(sqlite, flags))
   return sqlite.transaction(() => {
-    if (scope.kind === 'all') {
-      sqlite.prepare('DELETE FROM flags').run()
-      withoutSecondaryIndexes(sqlite, 'flags', () => { for (const f of flags) upsert.run(...flagRow(f, eventDate), runId) })
-      return flags.length
-    }
-    const stored = storedSubset(sqlite, scope)
-    const remove = sqlite.prepare('DELETE FROM flags WHERE flag_key = ?')
-    let written = 0
+    const stored = scope.kind === 'all' ? storedAll(sqlite) : storedSubset(sqlite, scope)
+    const changed: FlagRow[] = []
     for (const f of flags) {
       const row = flagRow(f, eventDate)
       const before = stored.get(row[0])
       stored.delete(row[0])
-      if (before && sameRow(before, row)) continue
-      upsert.run(...row, runId)
-      written++
+      if (!(before && sameRow(before, row))) changed.push(row)
     }
+    if (scope.kind === 'all' && changed.length > flags.length / 2) {
+      sqlite.prepare('DELETE FROM flags').run()
+      withoutSecondaryIndexes(sqlite, 'flags', () => {
+        // Unchanged rows are written again too: the table was emptied.
+        for (const f of flags) upsert.run(...flagRow(f, eventDate), runId)
+      })
+      return flags.length
+    }
+    const remove = sqlite.prepare('DELETE FROM flags WHERE flag_key = ?')
+    for (const row of changed) upsert.run(...row, runId)
+    // What is left of the stored flags was not found again: gone.
     for (const key of stored.keys()) remove.run(key)
-    return written
+    return changed.length
   })()
 }
