@@ -31,17 +31,17 @@ export type LoadSelection = LoadScope | { partition: Partition }
 type ScopeSql = { enterprises: string; listEntries: string; tasks: string; taskSlice: string; params: Record<string, string | number>[] }
 
 const IN_ENTERPRISES = 'IN (SELECT value FROM json_each(@enterprises))'
-const IN_PARTITION = `${PARTITION_SQL_FUNCTION}(@enterpriseColumn) = @partition`
+/** The rows of one share: their enterprise id hashes to it (partition.ts). */
+const ofPartition = (enterpriseColumn: string) => `${PARTITION_SQL_FUNCTION}(${enterpriseColumn}) = @partition`
 
 function scopeSql(selection: LoadSelection | undefined): ScopeSql {
   if (!selection) return { enterprises: '', listEntries: '', tasks: '', taskSlice: '', params: [] }
   if ('partition' in selection) {
-    const of = (column: string) => IN_PARTITION.replace('@enterpriseColumn', column)
     return {
-      enterprises: ` WHERE ${of('id')}`,
-      listEntries: ` WHERE ${of('enterprise_id')}`,
+      enterprises: ` WHERE ${ofPartition('id')}`,
+      listEntries: ` WHERE ${ofPartition('enterprise_id')}`,
       tasks: '',
-      taskSlice: ` AND ${of('enterprise_id')}`,
+      taskSlice: ` AND ${ofPartition('enterprise_id')}`,
       params: [{ partition: selection.partition.index }]
     }
   }
@@ -64,7 +64,7 @@ type Followers = { plans: string; evaluations: string; params: Record<string, st
 function followersSql(selection: LoadSelection | undefined, tasks: readonly Task[]): Followers {
   // A share reads every plan (plan-level flags come from one share) and every negative evaluation.
   if (!selection || 'partition' in selection) return { plans: '', evaluations: '', params: [] }
-  const scope = selection
+  const scope: LoadScope = selection
   const planIds = new Set(scope.planIds)
   const planCodes = new Set<string>()
   for (const t of tasks) {
