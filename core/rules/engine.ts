@@ -54,7 +54,12 @@ export type AnalyzeOptions = {
   bundledCalendar?: CalendarSource
   /** Record ids are known to be unique (read from the database): skip de-duplication. */
   idsUnique?: boolean
+  /** Told how far the analysis has got (0 … 1) after building the model and after each walk. */
+  onStep?: (fraction: number) => void
 }
+
+/** Rough shares of an analysis's time, for progress: the model, then each walk over the groups. */
+const STEP_AFTER = { model: 0.4, inspections: 0.6, deptSite: 0.75, site: 0.85, enterprise: 0.95 } as const
 
 function startRule<K extends RuleCode>(code: K, pack: RulePack, model: AnalysisModel, emitter: Emitter): RuleVisitors | null {
   const cfg = pack.rules[code]
@@ -64,21 +69,29 @@ function startRule<K extends RuleCode>(code: K, pack: RulePack, model: AnalysisM
 }
 
 /** Walks the inspections and each kind of group once, calling every rule's visitor for it. */
-function walk(model: AnalysisModel, visitors: readonly RuleVisitors[]): void {
+function walk(model: AnalysisModel, visitors: readonly RuleVisitors[], step: (fraction: number) => void): void {
   const checks = visitors.flatMap((v) => (v.inspection ? [v.inspection] : []))
   // In input order, not task order: the records sit in memory roughly in the order they were read, so
   // this walk is mostly sequential (the order flags are emitted in does not matter: they are sorted).
   if (checks.length > 0) for (const f of model.tasks) if (f.inspection) for (const check of checks) check(f)
+  step(STEP_AFTER.inspections)
   const deptSite = visitors.flatMap((v) => (v.deptSiteRun ? [v.deptSiteRun] : []))
   if (deptSite.length > 0) {
     const { facts, bounds, count, depts } = model.deptSiteRuns()
     for (let r = 0; r < count; r++) for (const visit of deptSite) visit(depts[r]!, facts, bounds[r]!, bounds[r + 1]!)
   }
-  for (const [pick, runs] of [[(v: RuleVisitors) => v.siteRun, model.siteRuns], [(v: RuleVisitors) => v.enterpriseRun, model.enterpriseRuns]] as const) {
+  step(STEP_AFTER.deptSite)
+  const groupWalks = [
+    [(v: RuleVisitors) => v.siteRun, model.siteRuns, STEP_AFTER.site],
+    [(v: RuleVisitors) => v.enterpriseRun, model.enterpriseRuns, STEP_AFTER.enterprise]
+  ] as const
+  for (const [pick, runs, after] of groupWalks) {
     const fns = visitors.flatMap((v) => { const fn = pick(v); return fn ? [fn] : [] })
-    if (fns.length === 0) continue
-    const { facts, bounds, count } = runs()
-    for (let r = 0; r < count; r++) for (const visit of fns) visit(facts, bounds[r]!, bounds[r + 1]!)
+    if (fns.length > 0) {
+      const { facts, bounds, count } = runs()
+      for (let r = 0; r < count; r++) for (const visit of fns) visit(facts, bounds[r]!, bounds[r + 1]!)
+    }
+    step(after)
   }
   for (const v of visitors) v.finish?.()
 }
@@ -86,14 +99,16 @@ function walk(model: AnalysisModel, visitors: readonly RuleVisitors[]): void {
 export function analyze(input: AnalysisInput, pack: RulePack, options: AnalyzeOptions): AnalysisOutput {
   if (!isCalendarDate(options.asOf)) throw new RangeError(`分析日期须为 YYYY-MM-DD / as_of must be YYYY-MM-DD: ${options.asOf}`)
   const calendar = createCalendar(options.bundledCalendar ?? bundledCalendar(), input.calendar_days)
+  const step = options.onStep ?? (() => undefined)
   const model = buildModel(input, pack, options.asOf, calendar, { idsUnique: options.idsUnique ?? false })
+  step(STEP_AFTER.model)
   const emitter = createEmitter(pack)
   const visitors: RuleVisitors[] = []
   for (const code of RULE_CODES) {
     const v = startRule(code, pack, model, emitter)
     if (v) visitors.push(v)
   }
-  walk(model, visitors)
+  walk(model, visitors, step)
   const warnings = calendar.uncoveredYearsUsed().map(
     (year) => `${year} 年不在节假日日历范围内，该年的工作日仅按周末计算 / ${year} is not covered by the holiday calendar: working days there count weekends only`
   )

@@ -26,7 +26,8 @@ export function loadAndAnalyze(sqlite: Sqlite, partition: Partition | undefined,
   const input = loadAnalysisInput(sqlite, partition ? { partition } : undefined, negativeEvaluationFilter(pack), onRead)
   onProgress?.(READING_SHARE, STAGE_RULES)
   // Ids are primary keys in the database: no de-duplication needed.
-  const output = analyze(input, pack, { asOf, idsUnique: true })
+  const onStep = onProgress ? (fraction: number) => onProgress(READING_SHARE + (1 - READING_SHARE) * fraction, STAGE_RULES) : undefined
+  const output = analyze(input, pack, { asOf, idsUnique: true, ...(onStep ? { onStep } : {}) })
   onProgress?.(1, STAGE_RULES)
   return { flags: output.flags, warnings: output.warnings ?? [] }
 }
