@@ -111,20 +111,20 @@ export function replaceFlags(sqlite: Sqlite, flags: readonly FlagRecord[], runId
   const eventDate = eventDateResolver(readDates(sqlite, flags))
   return sqlite.transaction(() => {
     const stored = scope.kind === 'all' ? storedAll(sqlite) : storedSubset(sqlite, scope)
+    const rows = flags.map((f) => flagRow(f, eventDate))
     const changed: FlagRow[] = []
-    for (const f of flags) {
-      const row = flagRow(f, eventDate)
+    for (const row of rows) {
       const before = stored.get(row[0])
       stored.delete(row[0])
       if (!(before && sameRow(before, row))) changed.push(row)
     }
-    if (scope.kind === 'all' && changed.length > flags.length / 2) {
+    if (scope.kind === 'all' && changed.length > rows.length / 2) {
       sqlite.prepare('DELETE FROM flags').run()
       withoutSecondaryIndexes(sqlite, 'flags', () => {
         // Unchanged rows are written again too: the table was emptied.
-        for (const f of flags) upsert.run(...flagRow(f, eventDate), runId)
+        for (const row of rows) upsert.run(...row, runId)
       })
-      return flags.length
+      return rows.length
     }
     const remove = sqlite.prepare('DELETE FROM flags WHERE flag_key = ?')
     for (const row of changed) upsert.run(...row, runId)

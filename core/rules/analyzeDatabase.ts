@@ -20,8 +20,5 @@ export function analyzeDatabase(sqlite: Sqlite, options: AnalyzeDatabaseOptions)
   const pack = options.pack ?? builtinRulePack()
   const shares = options.shares ?? shareCount(sqlite)
   if (shares > 1) return analyzeInShares(sqlite, pack, options.asOf, shares, options.onProgress)
-  const { flags, warnings } = loadAndAnalyze(sqlite, undefined, pack, options.asOf, options.onProgress)
-  const output: AnalysisOutput = { format: 'jiandu-flags', version: 1, as_of: options.asOf, rule_pack: pack.name, flags }
-  if (warnings.length > 0) output.warnings = warnings
-  return output
+  return loadAndAnalyze(sqlite, undefined, pack, options.asOf, options.onProgress)
 }

@@ -6,7 +6,7 @@ import { buildModel, type AnalysisModel } from './context.ts'
 import { createEmitter, type Emitter } from './emit.ts'
 import { RULE_CODES, type RuleCode, type RulePack } from './pack.ts'
 import type { RuleImpl, RuleVisitors } from './rule.ts'
-import type { AnalysisInput, AnalysisOutput } from './types.ts'
+import type { AnalysisInput, AnalysisOutput, Flag } from './types.ts'
 import { advanceFilingShort, monthlyPlanLate, planFilingLate, planPublicationLate, unfiledPlannedInspection, whitelistNoApproval } from './checks/plans.ts'
 import { codeNotReused, lateBackfill, noCodeInspection, surveyExemptionMisused, triggerUnsupported } from './checks/codes.ts'
 import { plannedAlreadyCovered, repeatPlannedAnnual, repeatWithinMonth, resultRecognitionIgnored, tasksNotMerged } from './checks/frequency.ts'
@@ -112,7 +112,12 @@ export function analyze(input: AnalysisInput, pack: RulePack, options: AnalyzeOp
   const warnings = calendar.uncoveredYearsUsed().map(
     (year) => `${year} 年不在节假日日历范围内，该年的工作日仅按周末计算 / ${year} is not covered by the holiday calendar: working days there count weekends only`
   )
-  const output: AnalysisOutput = { format: 'jiandu-flags', version: 1, as_of: options.asOf, rule_pack: pack.name, flags: emitter.flags() }
-  if (warnings.length > 0) output.warnings = warnings
+  return analysisOutput(options.asOf, pack.name, emitter.flags(), warnings)
+}
+
+/** The flags object of interchange-v1 §Analysis output; `warnings` only when there are some. */
+export function analysisOutput(asOf: string, rulePack: string, flags: Flag[], warnings: readonly string[]): AnalysisOutput {
+  const output: AnalysisOutput = { format: 'jiandu-flags', version: 1, as_of: asOf, rule_pack: rulePack, flags }
+  if (warnings.length > 0) output.warnings = [...warnings]
   return output
 }

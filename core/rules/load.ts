@@ -184,7 +184,7 @@ function loadTasks(sqlite: Sqlite, where: ScopeSql, onRead: ReadProgress | undef
   if (where.tasks !== '') return rows(sqlite, `SELECT ${TASK_COLUMNS} FROM tasks${where.tasks}`, ...where.params).map((r) => taskRecord(r, intern))
   // Slices by rowid, in rowid order: the order a plain full scan returns them in.
   const slice = sqlite.prepare(`SELECT ${TASK_COLUMNS}, rowid FROM tasks WHERE rowid > @after${where.taskSlice} ORDER BY rowid LIMIT ${TASK_SLICE}`).raw(true)
-  const [first, last] = sqlite.prepare('SELECT coalesce(min(rowid), 0), coalesce(max(rowid), 0) FROM tasks').raw(true).get() as [number, number]
+  const [first, last] = onRead ? (sqlite.prepare('SELECT coalesce(min(rowid), 0), coalesce(max(rowid), 0) FROM tasks').raw(true).get() as [number, number]) : [0, 0]
   const tasks: Task[] = []
   let after = Number.MIN_SAFE_INTEGER
   for (;;) {

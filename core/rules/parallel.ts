@@ -12,10 +12,12 @@ import { availableParallelism } from 'node:os'
 import { MessageChannel, MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads'
 import { z } from 'zod'
 import type { Sqlite } from '../../db/client.ts'
+import { compareStrings } from './context.ts'
 import { compareFlags } from './emit.ts'
 import type { RulePack } from './pack.ts'
 import { recheckGroups, type Partition } from './partition.ts'
-import { analyzeShare, type AnalysisProgress, type ShareResult } from './shares.ts'
+import { analysisOutput } from './engine.ts'
+import { analyzeShare, STAGE_MERGE, type AnalysisProgress, type ShareResult } from './shares.ts'
 import type { AnalysisOutput, Flag } from './types.ts'
 
 /** Below this many tasks a helper thread's start-up costs more than its share saves. */
@@ -109,7 +111,7 @@ export function analyzeInShares(
       const partition: Partition = { index: helper.index, count, groupOf }
       results.push(message ? message : analyzeShare(sqlite, partition, pack, asOf))
     }
-    onProgress?.(1, '合并各线程的结果')
+    onProgress?.(1, STAGE_MERGE)
     return mergeShares(results, pack, asOf)
   } finally {
     for (const helper of started) {
@@ -123,8 +125,6 @@ function mergeShares(results: readonly ShareResult[], pack: RulePack, asOf: stri
   const flags = results.flatMap((r) => r.flags).sort(compareFlags)
   // Each warning names a year and reads the same in every share: the union, in year order.
   const year = (warning: string) => Number.parseInt(warning, 10)
-  const warnings = [...new Set(results.flatMap((r) => r.warnings))].sort((a, b) => year(a) - year(b) || (a < b ? -1 : a > b ? 1 : 0))
-  const output: AnalysisOutput = { format: 'jiandu-flags', version: 1, as_of: asOf, rule_pack: pack.name, flags }
-  if (warnings.length > 0) output.warnings = warnings
-  return output
+  const warnings = [...new Set(results.flatMap((r) => r.warnings))].sort((a, b) => year(a) - year(b) || compareStrings(a, b))
+  return analysisOutput(asOf, pack.name, flags, warnings)
 }

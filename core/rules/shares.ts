@@ -7,7 +7,7 @@ import { analyze } from './engine.ts'
 import { loadAnalysisInput } from './load.ts'
 import type { RulePack } from './pack.ts'
 import type { Partition } from './partition.ts'
-import type { Flag } from './types.ts'
+import type { AnalysisOutput, Flag } from './types.ts'
 
 export type ShareResult = { flags: Flag[]; warnings: string[] }
 
@@ -19,9 +19,10 @@ const READING_SHARE = 0.45
 
 export const STAGE_READING = '读取检查任务'
 export const STAGE_RULES = '运行检查规则'
+export const STAGE_MERGE = '合并各线程的结果'
 
 /** Reading with progress, then the rules: the steps of analysing one share, or everything in one thread. */
-export function loadAndAnalyze(sqlite: Sqlite, partition: Partition | undefined, pack: RulePack, asOf: string, onProgress?: AnalysisProgress): ShareResult {
+export function loadAndAnalyze(sqlite: Sqlite, partition: Partition | undefined, pack: RulePack, asOf: string, onProgress?: AnalysisProgress): AnalysisOutput {
   const onRead = onProgress ? (fraction: number) => onProgress(fraction * READING_SHARE, STAGE_READING) : undefined
   const input = loadAnalysisInput(sqlite, partition ? { partition } : undefined, negativeEvaluationFilter(pack), onRead)
   onProgress?.(READING_SHARE, STAGE_RULES)
@@ -29,10 +30,10 @@ export function loadAndAnalyze(sqlite: Sqlite, partition: Partition | undefined,
   const onStep = onProgress ? (fraction: number) => onProgress(READING_SHARE + (1 - READING_SHARE) * fraction, STAGE_RULES) : undefined
   const output = analyze(input, pack, { asOf, idsUnique: true, ...(onStep ? { onStep } : {}) })
   onProgress?.(1, STAGE_RULES)
-  return { flags: output.flags, warnings: output.warnings ?? [] }
+  return output
 }
 
 export function analyzeShare(sqlite: Sqlite, partition: Partition, pack: RulePack, asOf: string, onProgress?: AnalysisProgress): ShareResult {
-  const { flags, warnings } = loadAndAnalyze(sqlite, partition, pack, asOf, onProgress)
+  const { flags, warnings = [] } = loadAndAnalyze(sqlite, partition, pack, asOf, onProgress)
   return { flags: partition.index === 0 ? flags : flags.filter((f) => f.enterprise_id !== null), warnings }
 }
