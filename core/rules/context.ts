@@ -2,92 +2,100 @@
 // (rules-core-v1.md §Definitions): inspection date and last visit after as_of truncation, counted /
 // planned on-site, site key, task order, resolved plan and cover, blank strings as absent. Dates are day
 // numbers; groupings the rules need are built lazily, once, in task order, so no rule sorts anything.
-import type { Department, Enterprise, Evaluation, Item, ListEntry, Officer, Plan, Task, Visit } from '../contract/records.ts'
+// The tasks are columns (taskTable.ts); a TaskFact is a light view of one row of them.
+import type { Department, Enterprise, Evaluation, Item, Officer, Plan } from '../contract/records.ts'
 import type { Domain } from '../contract/scalars.ts'
-import { shanghaiDate } from '../contract/scalars.ts'
+import { TASK_SPECIALS } from '../contract/records.ts'
 import type { WorkingCalendar } from '../calendar/calendar.ts'
 import { addMonths, dayFromIso, isoFromDay, type DayNumber } from '../calendar/days.ts'
 import type { RulePack } from './pack.ts'
-import type { AnalysisInput } from './types.ts'
+import type { LoadedInput } from './types.ts'
+import {
+  KIND, kindName, MODE_ON_SITE, modeName, NO_DAY, SPECIAL, specialName, STATUS_CANCELLED, tableFromRecords,
+  type EnterpriseFact, type TaskTable, type VisitColumns
+} from './taskTable.ts'
+import { compareStrings, present, timestampDay } from './values.ts'
 
-/** Blank strings count as absent (rules-core-v1 §Definitions "Empty values"). No allocation: runs millions of times. */
-export function present(s: string | null | undefined): string | null {
-  if (s === null || s === undefined) return null
-  const n = s.length
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i)
-    if (c === 32 || (c >= 9 && c <= 13)) continue
-    if (c < 128) return s
-    // Rare: a non-ASCII character; let the engine's notion of white space (e.g. U+3000) decide.
-    return s.trim() === '' ? null : s
-  }
-  return null
-}
+export { compareStrings, present, timestampDay } from './values.ts'
+export type { EnterpriseFact, ListEntryFact } from './taskTable.ts'
 
-/** The Asia/Shanghai calendar day of a timestamp. The common "+08:00" case needs no arithmetic. */
-export function timestampDay(ts: string): DayNumber {
-  return dayFromIso(ts.endsWith('+08:00') ? ts : shanghaiDate(ts))
-}
+/** Bits of TaskFacts.flags. */
+const INSPECTION = 1
+const ON_SITE = 2
+const COUNTED = 4
+const PLANNED = 8
 
-/** Plain code-unit string order (not locale): the order of ids everywhere in the output. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
-}
-
-/** An enterprise as the tasks see it (known or only referenced): its interned index, site keys and list entries. */
-export type EnterpriseFact = {
-  id: string
-  index: number
-  record: Enterprise | undefined
-  siteIds: string[]
-  siteKeys: number[]
-  /** Replaces the two arrays' linear search for an enterprise with many distinct sites. */
-  siteMap: Map<string, number> | null
-  /** WUGAN / NO_JOINT / WHITELIST entries of this enterprise, by id. */
-  lists: Record<ListEntry['list'], ListEntryFact[]>
-}
-
-export type TaskFact = {
-  task: Task
-  id: string
-  /** department_ids without repeats, in their order; [0] is the lead (牵头). */
-  depts: string[]
-  lead: string
-  leadDomain: Domain | null
-  /** The lead department, interned (for grouping without hashing its id again). */
-  leadIndex: number
-  enterpriseId: string
-  enterprise: Enterprise | undefined
-  ent: EnterpriseFact
-  /** site_id, or the enterprise's first listed site when absent ('' when the enterprise is unknown too). */
-  siteId: string
-  siteDefaulted: boolean
-  /** Interned (enterprise_id, siteId): the site key. */
-  siteKey: number
-  code: string | null
-  /** Visits dated on or before as_of, in record order. */
-  visits: Visit[]
-  inspection: boolean
-  /** Earliest / latest visit (valid when `inspection`). */
-  inspDay: DayNumber
-  lastDay: DayNumber
-  onSite: boolean
-  counted: boolean
-  planned: boolean
-  /** kind = TRIGGERED, and `special`, read once here: rules test these instead of the record's strings. */
-  triggered: boolean
-  special: Task['special']
-  emergency: boolean
-  survey: boolean
-  recheck: boolean
+/** What the model derives per task under as_of, in columns beside the table's. */
+type Derived = {
+  /** Earliest / latest visit on or before as_of (valid when there is one). */
+  inspDay: Int32Array
+  lastDay: Int32Array
+  flags: Uint8Array
   /** Position in task order (inspection date, id); -1 when not an inspection. */
-  rank: number
-  // Memoised lazily; present from construction so every fact keeps one hidden class (fast property access).
-  resolved: PlanFact | null | undefined
-  covered: boolean | undefined
-  appliedDay: DayNumber | null | undefined
+  rank: Int32Array
+  // Memoised on first use: several rules ask.
+  resolved: (PlanFact | null | undefined)[]
+  /** -1 until computed, else 0 / 1. */
+  covered: Int8Array
   /** ITEM_* bits of the task's items, -1 until computed. */
-  itemBits: number
+  itemBits: Int8Array
+}
+
+/**
+ * One task as the rules see it: its record's fields and the facts derived from them, read from the
+ * columns on demand. Only two references and an index: a million of them are cheap to keep.
+ */
+export class TaskFact {
+  readonly t: TaskTable
+  readonly d: Derived
+  /** Row of the task in the table. */
+  readonly i: number
+  constructor(t: TaskTable, d: Derived, i: number) {
+    this.t = t
+    this.d = d
+    this.i = i
+  }
+  get id(): string { return this.t.ids[this.i]! }
+  get code(): string | null { return this.t.codes[this.i]! }
+  /** department_ids without repeats, in their order; [0] is the lead (牵头). */
+  get depts(): string[] { return this.t.deptLists[this.t.deptList[this.i]!]! }
+  get lead(): string { return this.t.departments.ids[this.t.lead[this.i]!]! }
+  /** The lead department, interned (for grouping without hashing its id again). */
+  get leadIndex(): number { return this.t.lead[this.i]! }
+  get leadDomain(): Domain | null { return this.t.departments.domains[this.t.lead[this.i]!]! }
+  get ent(): EnterpriseFact { return this.t.enterprises.list[this.t.enterprise[this.i]!]! }
+  get enterpriseId(): string { return this.ent.id }
+  get enterprise(): Enterprise | undefined { return this.ent.record }
+  /** site_id, or the enterprise's first listed site when absent ('' when the enterprise is unknown too). */
+  get siteId(): string { return this.t.enterprises.siteIds[this.t.siteKey[this.i]!]! }
+  get siteDefaulted(): boolean { return this.t.siteDefaulted[this.i]! }
+  /** Interned (enterprise_id, siteId): the site key. */
+  get siteKey(): number { return this.t.siteKey[this.i]! }
+  get inspection(): boolean { return (this.d.flags[this.i]! & INSPECTION) !== 0 }
+  get inspDay(): DayNumber { return this.d.inspDay[this.i]! }
+  get lastDay(): DayNumber { return this.d.lastDay[this.i]! }
+  get onSite(): boolean { return (this.d.flags[this.i]! & ON_SITE) !== 0 }
+  get counted(): boolean { return (this.d.flags[this.i]! & COUNTED) !== 0 }
+  get planned(): boolean { return (this.d.flags[this.i]! & PLANNED) !== 0 }
+  get rank(): number { return this.d.rank[this.i]! }
+  get kind(): 'PLANNED' | 'TRIGGERED' { return kindName(this.t.kind[this.i]!) }
+  get triggered(): boolean { return this.t.kind[this.i] === KIND.TRIGGERED }
+  get special(): (typeof TASK_SPECIALS)[number] { return specialName(this.t.special[this.i]!) }
+  get emergency(): boolean { return this.t.special[this.i] === SPECIAL.EMERGENCY }
+  get survey(): boolean { return this.t.special[this.i] === SPECIAL.SURVEY }
+  get recheck(): boolean { return this.t.special[this.i] === SPECIAL.RECHECK }
+  get mode(): 'ON_SITE' | 'NON_SITE' { return modeName(this.t.mode[this.i]!) }
+  get planId(): string | null { return this.t.planIds[this.i]! }
+  get planCode(): string | null { return this.t.planCodes[this.i]! }
+  get triggerSource(): string | null { return this.t.triggerSources[this.i]! }
+  get triggerRef(): string | null { return this.t.triggerRefs[this.i]! }
+  get recheckOf(): string | null { return this.t.recheckOfs[this.i]! }
+  get itemIds(): string[] { return this.t.itemLists[this.t.itemList[this.i]!]! }
+  /** joint_declined_reason is given (not blank). */
+  get jointDeclined(): boolean { return this.t.jointDeclined[this.i]! }
+  /** Its visits are positions visitFrom … visitTo - 1 of the model's visit columns (all of them: compare dates with as_of). */
+  get visitFrom(): number { return this.t.visitStart[this.i]! }
+  get visitTo(): number { return this.t.visitStart[this.i + 1]! }
 }
 
 /** What a task's items are, as bits: computed once per task, read by several rules. */
@@ -117,8 +125,6 @@ export type PlanFact = {
   /** Its origin exempts covered tasks from the list rules (SUPERIOR). */
   originExempt: boolean
 }
-
-export type ListEntryFact = { entry: ListEntry; domain: Domain | null; from: DayNumber; to: DayNumber | null }
 
 /**
  * Inspections grouped into runs: run r is facts[bounds[r]] … facts[bounds[r + 1] - 1], in task order.
@@ -150,6 +156,11 @@ export type AnalysisModel = {
   planById: Map<string, PlanFact>
   /** Evaluations dated on or before as_of. */
   evaluations: Evaluation[]
+  /** Every task's visits (TaskFact.visitFrom … visitTo); officers by their interned index in `officerIds`. */
+  visits: VisitColumns
+  officerIds: string[]
+  /** The day visit v's results were entered, or null when absent, blank or after as_of. */
+  visitEnteredDay(v: number): DayNumber | null
   domainOf(deptId: string): Domain | null
   /** `day + k months` under the pack's month mode. */
   plusMonths(day: DayNumber, k: number): DayNumber
@@ -187,14 +198,14 @@ export type ModelOptions = {
   idsUnique?: boolean
 }
 
-export function buildModel(input: AnalysisInput, pack: RulePack, asOf: string, calendar: WorkingCalendar, options: ModelOptions = {}): AnalysisModel {
+export function buildModel(input: LoadedInput, pack: RulePack, asOf: string, calendar: WorkingCalendar, options: ModelOptions = {}): AnalysisModel {
   const asOfDay = dayFromIso(asOf)
   const monthMode = pack.conventions.month_mode
   const countFrom = pack.conventions.wd_count_from
   // Small enumerations: arrays, because a Set would hash every (fresh, un-interned) string from SQLite.
-  const excludedSpecials: readonly string[] = pack.definitions.counted_onsite_excluded_specials
   const coveringStatuses: readonly string[] = pack.definitions.covering_plan_statuses
   const exemptOrigins: readonly string[] = pack.definitions.exempt_plan_origins
+  const excludedSpecial = TASK_SPECIALS.map((s) => (pack.definitions.counted_onsite_excluded_specials as readonly string[]).includes(s))
 
   const departments = lastById(input.departments)
   const officers = lastById(input.officers)
@@ -208,128 +219,83 @@ export function buildModel(input: AnalysisInput, pack: RulePack, asOf: string, c
     return day > asOfDay ? null : day
   }
 
-  // Enterprises and their site keys, interned once: a task needs one map lookup for both.
-  const entFacts = new Map<string, EnterpriseFact>()
-  const entList: EnterpriseFact[] = []
-  let nextSiteKey = 0
-  const enterpriseFact = (id: string): EnterpriseFact => {
-    let e = entFacts.get(id)
-    if (!e) {
-      e = { id, index: entList.length, record: enterprises.get(id), siteIds: [], siteKeys: [], siteMap: null, lists: { WUGAN: [], NO_JOINT: [], WHITELIST: [] } }
-      entFacts.set(id, e)
-      entList.push(e)
-    }
-    return e
-  }
-  const siteKeyOf = (e: EnterpriseFact, siteId: string): number => {
-    if (e.siteMap) {
-      let key = e.siteMap.get(siteId)
-      if (key === undefined) e.siteMap.set(siteId, (key = nextSiteKey++))
-      return key
-    }
-    const i = e.siteIds.indexOf(siteId)
-    if (i >= 0) return e.siteKeys[i]!
-    e.siteIds.push(siteId)
-    e.siteKeys.push(nextSiteKey)
-    if (e.siteIds.length > 16) e.siteMap = new Map(e.siteIds.map((id, j) => [id, e.siteKeys[j]!]))
-    return nextSiteKey++
-  }
-  for (const le of lastById(input.list_entries).values()) {
-    enterpriseFact(le.enterprise_id).lists[le.list].push({ entry: le, domain: le.domain, from: dayFromIso(le.from), to: le.to === null ? null : dayFromIso(le.to) })
-  }
-  for (const e of entList) for (const list of Object.values(e.lists)) list.sort((a, b) => compareStrings(a.entry.id, b.entry.id))
-
-  // Departments interned by id (known or only referenced): index and domain in one lookup.
-  const deptFacts = new Map<string, { index: number; domain: Domain | null }>()
-  const deptIds: string[] = []
-  const deptFact = (id: string): { index: number; domain: Domain | null } => {
-    let d = deptFacts.get(id)
-    if (!d) {
-      deptFacts.set(id, (d = { index: deptIds.length, domain: departments.get(id)?.domain ?? null }))
-      deptIds.push(id)
-    }
-    return d
-  }
-
-  // Without a uniqueness guarantee, one map by id: a later record with the same id replaces the earlier
-  // one (interchange-v1 upsert). With it, a plain array, and an index only of the ids rules look up.
+  // Without a uniqueness guarantee, a later record with the same id replaces the earlier one (interchange-v1 upsert).
   const idsUnique = options.idsUnique === true
-  const taskById = new Map<string, TaskFact>()
-  const taskList: TaskFact[] = []
+  const table = input.taskTable ?? tableFromRecords(idsUnique ? input.tasks : [...lastById(input.tasks).values()], departments, enterprises)
+  const deptIndex = table.departments
+  const entIndex = table.enterprises
+
+  for (const le of lastById(input.list_entries).values()) {
+    entIndex.factOf(le.enterprise_id).lists[le.list].push({ entry: le, domain: le.domain, from: dayFromIso(le.from), to: le.to === null ? null : dayFromIso(le.to) })
+  }
+  for (const e of entIndex.list) for (const list of Object.values(e.lists)) if (list.length > 1) list.sort((a, b) => compareStrings(a.entry.id, b.entry.id))
+
+  // What as_of decides per task: the visits that count, hence inspection date, last visit, and the flags.
+  const n = table.count
+  const derived: Derived = {
+    inspDay: new Int32Array(n), lastDay: new Int32Array(n), flags: new Uint8Array(n), rank: new Int32Array(n).fill(-1),
+    resolved: new Array<PlanFact | null | undefined>(n).fill(undefined), covered: new Int8Array(n).fill(-1), itemBits: new Int8Array(n).fill(-1)
+  }
+  const visitDay = table.visits.date
+  const visitStart = table.visitStart
   let minDay = Infinity
   let maxDay = -Infinity
-  for (const task of input.tasks) {
-    const ids = task.department_ids
-    const depts = ids.length === 1 || (ids.length === 2 && ids[0] !== ids[1]) ? ids : [...new Set(ids)]
-    const lead = ids[0] ?? ''
-    const leadFact = deptFact(lead)
-    const ent = enterpriseFact(task.enterprise_id)
-    const enterprise = ent.record
-    const givenSite = present(task.site_id)
-    const siteId = givenSite ?? enterprise?.sites[0]?.id ?? ''
-    let visits = task.visits
-    let inspDay = 0
-    let lastDay = 0
-    let kept = 0
-    for (const v of visits) if (v.date <= asOf) kept++
-    if (kept !== visits.length) visits = visits.filter((v) => v.date <= asOf)
-    if (kept > 0) {
-      let first = ''
-      let last = ''
-      for (const v of visits) {
-        if (first === '' || v.date < first) first = v.date
-        if (v.date > last) last = v.date
-      }
-      inspDay = dayFromIso(first)
-      lastDay = first === last ? inspDay : dayFromIso(last)
-      if (inspDay < minDay) minDay = inspDay
-      if (inspDay > maxDay) maxDay = inspDay
+  let inspectionCount = 0
+  for (let i = 0; i < n; i++) {
+    let first = Infinity
+    let last = -Infinity
+    for (let v = visitStart[i]!, to = visitStart[i + 1]!; v < to; v++) {
+      const d = visitDay[v]!
+      if (d > asOfDay) continue
+      if (d < first) first = d
+      if (d > last) last = d
     }
-    const inspection = kept > 0 && task.status !== 'CANCELLED'
-    const onSite = inspection && task.mode === 'ON_SITE'
-    const counted = onSite && !excludedSpecials.includes(task.special)
-    const fact: TaskFact = {
-      task, id: task.id, depts, lead, leadDomain: leadFact.domain, leadIndex: leadFact.index, enterpriseId: task.enterprise_id, enterprise, ent,
-      siteId, siteDefaulted: givenSite === null, siteKey: siteKeyOf(ent, siteId),
-      code: present(task.code), visits, inspection, inspDay, lastDay, onSite, counted,
-      planned: counted && task.kind === 'PLANNED', triggered: task.kind === 'TRIGGERED', special: task.special,
-      emergency: task.special === 'EMERGENCY', survey: task.special === 'SURVEY', recheck: task.special === 'RECHECK', rank: -1, resolved: undefined, covered: undefined, appliedDay: undefined, itemBits: -1
+    if (first === Infinity) continue
+    derived.inspDay[i] = first
+    derived.lastDay[i] = last
+    if (table.status[i] === STATUS_CANCELLED) continue
+    if (first < minDay) minDay = first
+    if (first > maxDay) maxDay = first
+    inspectionCount++
+    let flags = INSPECTION
+    if (table.mode[i] === MODE_ON_SITE) {
+      flags |= ON_SITE
+      if (!excludedSpecial[table.special[i]!]) flags |= table.kind[i] === KIND.PLANNED ? COUNTED | PLANNED : COUNTED
     }
-    if (idsUnique) taskList.push(fact)
-    else taskById.set(task.id, fact)
+    derived.flags[i] = flags
   }
-  const tasks = idsUnique ? taskList : [...taskById.values()]
+  const tasks: TaskFact[] = new Array<TaskFact>(n)
+  for (let i = 0; i < n; i++) tasks[i] = new TaskFact(table, derived, i)
 
   // Task order (inspection date, id): bucket by day (linear), then sort each day's few ids.
-  const ordered: TaskFact[] = []
-  const inspections = tasks.filter((f) => f.inspection)
-  if (inspections.length > 0) {
+  const ordered: TaskFact[] = new Array<TaskFact>(inspectionCount)
+  if (inspectionCount > 0) {
     const span = maxDay - minDay + 1
     const starts = new Int32Array(span + 1)
-    for (const f of inspections) starts[f.inspDay - minDay + 1]!++
-    for (let i = 1; i <= span; i++) starts[i]! += starts[i - 1]!
+    for (let i = 0; i < n; i++) if ((derived.flags[i]! & INSPECTION) !== 0) starts[derived.inspDay[i]! - minDay + 1]!++
+    for (let d = 1; d <= span; d++) starts[d]! += starts[d - 1]!
     const fill = starts.slice(0, span)
-    ordered.length = inspections.length
-    for (const f of inspections) ordered[fill[f.inspDay - minDay]!++] = f
+    for (let i = 0; i < n; i++) if ((derived.flags[i]! & INSPECTION) !== 0) ordered[fill[derived.inspDay[i]! - minDay]!++] = tasks[i]!
+    const ids = table.ids
     for (let d = 0; d < span; d++) {
       const from = starts[d]!
       const to = starts[d + 1]!
       let sorted = true
-      for (let i = from + 1; i < to && sorted; i++) sorted = ordered[i - 1]!.id <= ordered[i]!.id
+      for (let k = from + 1; k < to && sorted; k++) sorted = ids[ordered[k - 1]!.i]! <= ids[ordered[k]!.i]!
       if (!sorted) {
-        const bucket = ordered.slice(from, to).sort((a, b) => compareStrings(a.id, b.id))
-        for (let i = 0; i < bucket.length; i++) ordered[from + i] = bucket[i]!
+        const bucket = ordered.slice(from, to).sort((a, b) => compareStrings(ids[a.i]!, ids[b.i]!))
+        for (let k = 0; k < bucket.length; k++) ordered[from + k] = bucket[k]!
       }
     }
-    for (let i = 0; i < ordered.length; i++) ordered[i]!.rank = i
+    for (let r = 0; r < ordered.length; r++) derived.rank[ordered[r]!.i] = r
   }
-  // Group keys by rank, so building the groups reads these arrays rather than the (scattered) facts.
+  // Group keys by rank, so building the groups reads these arrays rather than the facts.
   const siteByRank = new Int32Array(ordered.length)
   const entByRank = new Int32Array(ordered.length)
-  for (let i = 0; i < ordered.length; i++) {
-    const f = ordered[i]!
-    siteByRank[i] = f.siteKey
-    entByRank[i] = f.ent.index
+  for (let r = 0; r < ordered.length; r++) {
+    const i = ordered[r]!.i
+    siteByRank[r] = table.siteKey[i]!
+    entByRank[r] = table.enterprise[i]!
   }
 
   // Plans: by id, and by plan_code in id order (for "the smallest id").
@@ -343,7 +309,7 @@ export function buildModel(input: AnalysisInput, pack: RulePack, asOf: string, c
       filedDay: stampDay(plan.filed_at), publishedDay: stampDay(plan.published_at), submittedDay: stampDay(plan.submitted_at),
       windowFrom: dayFromIso(plan.window_from), windowTo: dayFromIso(plan.window_to),
       participants: plan.participant_department_ids ?? [], targets,
-      deptIndex: deptFact(plan.department_id).index, participantIndexes: (plan.participant_department_ids ?? []).map((d) => deptFact(d).index),
+      deptIndex: deptIndex.indexOf(plan.department_id), participantIndexes: (plan.participant_department_ids ?? []).map((d) => deptIndex.indexOf(d)),
       statusCovers: coveringStatuses.includes(plan.status), originExempt: exemptOrigins.includes(plan.origin)
     }
     plans.push(fact)
@@ -365,25 +331,27 @@ export function buildModel(input: AnalysisInput, pack: RulePack, asOf: string, c
     (p.targets === null || p.targets.has(f.enterpriseId))
 
   const resolvedPlan = (f: TaskFact): PlanFact | null => {
-    if (f.resolved !== undefined) return f.resolved
+    const known = derived.resolved[f.i]
+    if (known !== undefined) return known
     let found: PlanFact | null = null
-    const planId = present(f.task.plan_id)
+    const planId = present(f.planId)
     const byId = planId !== null ? planById.get(planId) : undefined
     if (byId) found = byId
     else {
-      const code = present(f.task.plan_code)
+      const code = present(f.planCode)
       const candidates = code !== null ? plansByCode.get(code) : undefined
       if (candidates && candidates.length > 0) found = candidates.find((p) => planCovers(p, f)) ?? candidates[0]!
     }
-    f.resolved = found
+    derived.resolved[f.i] = found
     return found
   }
   const covered = (f: TaskFact): boolean => {
-    if (f.covered === undefined) {
+    let c = derived.covered[f.i]!
+    if (c < 0) {
       const p = resolvedPlan(f)
-      f.covered = p !== null && planCovers(p, f)
+      derived.covered[f.i] = c = p !== null && planCovers(p, f) ? 1 : 0
     }
-    return f.covered
+    return c === 1
   }
 
   const evaluations = (idsUnique ? input.evaluations : [...lastById(input.evaluations).values()]).filter((e) => timestampDay(e.submitted_at) <= asOfDay)
@@ -394,7 +362,7 @@ export function buildModel(input: AnalysisInput, pack: RulePack, asOf: string, c
     for (let i = 0; i < facts.length; i++) starts[keys[i]! + 1]!++
     for (let k = 1; k <= keyCount; k++) starts[k]! += starts[k - 1]!
     const fill = starts.slice(0, keyCount)
-    const out: TaskFact[] = new Array(facts.length)
+    const out: TaskFact[] = new Array<TaskFact>(facts.length)
     for (let i = 0; i < facts.length; i++) out[fill[keys[i]!]!++] = facts[i]!
     const bounds: number[] = []
     for (let k = 0; k < keyCount; k++) if (starts[k + 1]! > starts[k]!) bounds.push(starts[k]!)
@@ -406,8 +374,8 @@ export function buildModel(input: AnalysisInput, pack: RulePack, asOf: string, c
     return () => (value ??= build())
   }
 
-  const siteRuns = lazy(() => runsBy(ordered, siteByRank, nextSiteKey))
-  const enterpriseRuns = lazy(() => runsBy(ordered, entByRank, entList.length))
+  const siteRuns = lazy(() => runsBy(ordered, siteByRank, entIndex.siteIds.length))
+  const enterpriseRuns = lazy(() => runsBy(ordered, entByRank, entIndex.list.length))
   const deptSiteRuns = lazy((): DeptSiteRuns => {
     // One entry per (counted inspection, department), in task order; then two stable counting sorts
     // (by department, then by site) leave them grouped by (site, department) and in task order.
@@ -417,64 +385,70 @@ export function buildModel(input: AnalysisInput, pack: RulePack, asOf: string, c
       if (!f.counted) continue
       entryFacts.push(f)
       entryDepts.push(f.leadIndex)
-      for (let j = 1; j < f.depts.length; j++) {
+      const depts = f.depts
+      for (let j = 1; j < depts.length; j++) {
         entryFacts.push(f)
-        entryDepts.push(deptFact(f.depts[j]!).index)
+        entryDepts.push(deptIndex.indexOf(depts[j]!))
       }
     }
-    const deptNames = deptIds
-    const n = entryFacts.length
+    const deptNames = deptIndex.ids
+    const count = entryFacts.length
     const byDept = stableOrder(Int32Array.from(entryDepts), deptNames.length)
-    const sites = new Int32Array(n)
-    for (let i = 0; i < n; i++) sites[i] = entryFacts[byDept[i]!]!.siteKey
-    const bySite = stableOrder(sites, nextSiteKey)
-    const facts: TaskFact[] = new Array(n)
+    const sites = new Int32Array(count)
+    for (let k = 0; k < count; k++) sites[k] = table.siteKey[entryFacts[byDept[k]!]!.i]!
+    const bySite = stableOrder(sites, entIndex.siteIds.length)
+    const facts: TaskFact[] = new Array<TaskFact>(count)
     const depts: string[] = []
     const bounds: number[] = []
     let prevSite = -1
     let prevDept = -1
-    for (let i = 0; i < n; i++) {
-      const e = byDept[bySite[i]!]!
+    for (let k = 0; k < count; k++) {
+      const e = byDept[bySite[k]!]!
       const f = entryFacts[e]!
-      facts[i] = f
+      facts[k] = f
       const di = entryDepts[e]!
-      if (f.siteKey !== prevSite || di !== prevDept) {
-        bounds.push(i)
+      const site = table.siteKey[f.i]!
+      if (site !== prevSite || di !== prevDept) {
+        bounds.push(k)
         depts.push(deptNames[di]!)
-        prevSite = f.siteKey
+        prevSite = site
         prevDept = di
       }
     }
-    bounds.push(n)
+    bounds.push(count)
     return { facts, bounds: Int32Array.from(bounds), count: depts.length, depts }
   })
 
-  // With unique ids, no map of every task exists: one pass compares each task id with the (few) wanted ones.
+  // No map of every task: one pass compares each task id with the (few) wanted ones.
   const indexTasks = (ids: Iterable<string>): Map<string, TaskFact> => {
     const index = new Map<string, TaskFact>()
-    if (!idsUnique) {
-      for (const id of ids) { const f = taskById.get(id); if (f) index.set(id, f) }
-      return index
-    }
     const wanted = new Set(ids)
-    if (wanted.size > 0) for (const f of tasks) if (wanted.has(f.id)) index.set(f.id, f)
+    if (wanted.size > 0) {
+      const all = table.ids
+      for (let i = 0; i < n; i++) if (wanted.has(all[i]!)) index.set(all[i]!, tasks[i]!)
+    }
     return index
   }
 
   return {
     pack, asOf, asOfDay, calendar, tasks, indexTasks, ordered, departments, officers, enterprises, items, plans, planById,
-    evaluations, domainOf,
+    evaluations, visits: table.visits, officerIds: table.officers.ids, domainOf,
     plusMonths: (day, k) => addMonths(day, k, monthMode),
-    plusWorkingDays: (day, n) => calendar.addWorkingDaysToDay(day, n, countFrom),
+    plusWorkingDays: (day, k) => calendar.addWorkingDaysToDay(day, k, countFrom),
     stampDay,
+    visitEnteredDay: (v) => {
+      const day = table.visits.entered[v]!
+      return day === NO_DAY || day > asOfDay ? null : day
+    },
     codeAppliedDay: (f) => {
-      if (f.appliedDay === undefined) f.appliedDay = stampDay(f.task.code_applied_at)
-      return f.appliedDay
+      const day = table.codeApplied[f.i]!
+      return day === NO_DAY || day > asOfDay ? null : day
     },
     itemBits: (f) => {
-      if (f.itemBits >= 0) return f.itemBits
+      const known = derived.itemBits[f.i]!
+      if (known >= 0) return known
       let bits = 0
-      for (const id of f.task.item_ids) {
+      for (const id of f.itemIds) {
         const item = items.get(id)
         if (!item) {
           bits |= ITEM_UNKNOWN
@@ -485,13 +459,14 @@ export function buildModel(input: AnalysisInput, pack: RulePack, asOf: string, c
         let known = false
         let same = false
         for (const d of f.depts) {
-          const dd = deptFact(d).domain
+          const dd = deptIndex.domains[deptIndex.indexOf(d)]!
           if (dd !== null) known = true
           if (dd === item.domain) same = true
         }
         if (known && !same) bits |= ITEM_OTHER_DOMAIN
       }
-      return (f.itemBits = bits)
+      derived.itemBits[f.i] = bits
+      return bits
     },
     resolvedPlan,
     covered,

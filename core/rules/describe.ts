@@ -52,6 +52,8 @@ export const PLAN_STATUS_CN: Record<Plan['status'], string> = {
 export const PLAN_TYPE_CN: Record<Plan['plan_type'], string> = { ANNUAL: '年度', MONTHLY: '月度', SPECIAL: '专项' }
 
 /** Visit dates of a task, ascending, as evidence. */
-export function visitDates(f: TaskFact): string[] {
-  return [...new Set(f.visits.map((v) => v.date))].sort()
+export function visitDates(m: AnalysisModel, f: TaskFact): string[] {
+  const days = new Set<DayNumber>()
+  for (let v = f.visitFrom; v < f.visitTo; v++) if (m.visits.date[v]! <= m.asOfDay) days.add(m.visits.date[v]!)
+  return [...days].sort((a, b) => a - b).map(isoFromDay)
 }

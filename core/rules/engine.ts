@@ -6,7 +6,7 @@ import { buildModel, type AnalysisModel } from './context.ts'
 import { createEmitter, type Emitter } from './emit.ts'
 import { RULE_CODES, type RuleCode, type RulePack } from './pack.ts'
 import type { RuleImpl, RuleVisitors } from './rule.ts'
-import type { AnalysisInput, AnalysisOutput, Flag } from './types.ts'
+import type { AnalysisOutput, Flag, LoadedInput } from './types.ts'
 import { advanceFilingShort, monthlyPlanLate, planFilingLate, planPublicationLate, unfiledPlannedInspection, whitelistNoApproval } from './checks/plans.ts'
 import { codeNotReused, lateBackfill, noCodeInspection, surveyExemptionMisused, triggerUnsupported } from './checks/codes.ts'
 import { plannedAlreadyCovered, repeatPlannedAnnual, repeatWithinMonth, resultRecognitionIgnored, tasksNotMerged } from './checks/frequency.ts'
@@ -96,7 +96,7 @@ function walk(model: AnalysisModel, visitors: readonly RuleVisitors[], step: (fr
   for (const v of visitors) v.finish?.()
 }
 
-export function analyze(input: AnalysisInput, pack: RulePack, options: AnalyzeOptions): AnalysisOutput {
+export function analyze(input: LoadedInput, pack: RulePack, options: AnalyzeOptions): AnalysisOutput {
   if (!isCalendarDate(options.asOf)) throw new RangeError(`分析日期须为 YYYY-MM-DD / as_of must be YYYY-MM-DD: ${options.asOf}`)
   const calendar = createCalendar(options.bundledCalendar ?? bundledCalendar(), input.calendar_days)
   const step = options.onStep ?? (() => undefined)

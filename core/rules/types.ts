@@ -2,6 +2,7 @@
 import type {
   CalendarDay, Department, Enterprise, Evaluation, Item, ListEntry, Officer, Plan, Task
 } from '../contract/records.ts'
+import type { TaskTable } from './taskTable.ts'
 
 /** Everything an analysis reads: arrays of interchange records, in any order. */
 export type AnalysisInput = {
@@ -15,6 +16,12 @@ export type AnalysisInput = {
   evaluations: readonly Evaluation[]
   calendar_days: readonly CalendarDay[]
 }
+
+/**
+ * What the database loader reads: the tasks of a full read come as columns (taskTable.ts), filled
+ * straight from the rows, and `tasks` is then empty; a scoped read (few tasks) gives records.
+ */
+export type LoadedInput = AnalysisInput & { taskTable?: TaskTable }
 
 export const SEVERITIES = ['MUST', 'SHOULD', 'INFO'] as const
 export type Severity = (typeof SEVERITIES)[number]

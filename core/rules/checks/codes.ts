@@ -12,8 +12,8 @@ export const noCodeInspection: RuleImpl<'NO_CODE_INSPECTION'> = (m, cfg, out) =>
     const emergency = f.emergency
     out.emit('NO_CODE_INSPECTION', cfg, {
       task_ids: [f.id], enterprise_id: f.enterpriseId, department_id: f.lead, domain: f.leadDomain,
-      evidence: { inspection_date: isoFromDay(f.inspDay), visit_dates: visitDates(f), kind: f.task.kind, special: f.task.special, code: null },
-      message: `${deptName(m, f.lead)}于${day(f.inspDay)}对${entName(m, f.enterpriseId)}开展${KIND_CN[f.task.kind]}现场检查（任务 ${f.id}）` +
+      evidence: { inspection_date: isoFromDay(f.inspDay), visit_dates: visitDates(m, f), kind: f.kind, special: f.special, code: null },
+      message: `${deptName(m, f.lead)}于${day(f.inspDay)}对${entName(m, f.enterpriseId)}开展${KIND_CN[f.kind]}现场检查（任务 ${f.id}）` +
         (emergency ? '，以先检查后补码方式进行，但至今未补申请检查码。' : '，未申请使用检查码。')
     })
   }
@@ -70,13 +70,13 @@ export const codeNotReused: RuleImpl<'CODE_NOT_REUSED'> = (m, cfg, out) => {
   const recheckedIds: string[] = []
   for (const t of m.tasks) {
     if (t.code === null || !t.recheck) continue
-    const originalId = present(t.task.recheck_of)
+    const originalId = present(t.recheckOf)
     if (originalId !== null) recheckedIds.push(originalId)
   }
   const rechecked = m.indexTasks(recheckedIds)
   const inspection = (t: TaskFact): void => {
     if (t.code === null || !t.recheck) return
-    const originalId = present(t.task.recheck_of)
+    const originalId = present(t.recheckOf)
     const original = originalId !== null ? rechecked.get(originalId) : undefined
     if (original && original !== t && original.code !== null && original.code !== t.code) add(original, t, 'RECHECK')
   }
@@ -91,7 +91,7 @@ export const codeNotReused: RuleImpl<'CODE_NOT_REUSED'> = (m, cfg, out) => {
     for (let i = from; i < to; i++) {
       const t = run[i]!
       if (t.code === null || !t.triggered) continue
-      const ref = present(t.task.trigger_ref)
+      const ref = present(t.triggerRef)
       if (ref === null) continue
       if (big) {
         const same = byRef.get(ref)
@@ -109,14 +109,14 @@ export const codeNotReused: RuleImpl<'CODE_NOT_REUSED'> = (m, cfg, out) => {
       // The re-check, else the later task in task order, is the one that should have reused the code.
       const later = recheck ?? (first.rank > second.rank ? first : second)
       const earlier = later === first ? second : first
-      const ref = present(later.task.trigger_ref)
+      const ref = present(later.triggerRef)
       out.emit('CODE_NOT_REUSED', cfg, {
         task_ids: [first.id, second.id], enterprise_id: later.enterpriseId, department_id: later.lead, domain: later.leadDomain,
         evidence: {
           reasons: [...reasons].sort(),
           tasks: [earlier, later].map((f) => ({
-            id: f.id, code: f.code, kind: f.task.kind, special: f.task.special,
-            inspection_date: f.inspection ? isoFromDay(f.inspDay) : null, trigger_ref: present(f.task.trigger_ref), recheck_of: present(f.task.recheck_of)
+            id: f.id, code: f.code, kind: f.kind, special: f.special,
+            inspection_date: f.inspection ? isoFromDay(f.inspDay) : null, trigger_ref: present(f.triggerRef), recheck_of: present(f.recheckOf)
           }))
         },
         message: `${deptName(m, later.lead)}对${entName(m, later.enterpriseId)}的任务 ${later.id}（检查码 ${later.code}）` +
@@ -134,8 +134,8 @@ export const triggerUnsupported: RuleImpl<'TRIGGER_UNSUPPORTED'> = (m, cfg, out)
   const requireRef = cfg.params.require_trigger_ref
   return (f) => {
     if (!f.triggered) return
-    const source = present(f.task.trigger_source)
-    const ref = present(f.task.trigger_ref)
+    const source = present(f.triggerSource)
+    const ref = present(f.triggerRef)
     if (source !== null && (!requireRef || ref !== null)) return
     out.emit('TRIGGER_UNSUPPORTED', cfg, {
       task_ids: [f.id], enterprise_id: f.enterpriseId, department_id: f.lead, domain: f.leadDomain,

@@ -164,7 +164,7 @@ export const fireItemsDuplicated: RuleImpl<'FIRE_ITEMS_DUPLICATED'> = (m, cfg, o
     for (const f of facts) {
       if (!f.planned || f.depts.some((d) => m.domainOf(d) === FIRE)) continue
       if ((m.itemBits(f) & ITEM_FIRE_MATTER) === 0) continue
-      const fireItems = [...new Set(f.task.item_ids)].filter((id) => m.items.get(id)?.fire_matter === true).sort()
+      const fireItems = [...new Set(f.itemIds)].filter((id) => m.items.get(id)?.fire_matter === true).sort()
       if (fireItems.length === 0) continue
       const year = yearOf(f)
       const fireTasks = fireByYear.get(year)

@@ -34,7 +34,7 @@ function siteEvidence(f: TaskFact): { [key: string]: Json } {
 
 function taskEvidence(f: TaskFact): { [key: string]: Json } {
   return {
-    id: f.id, code: f.code, kind: f.task.kind, special: f.task.special, department_ids: f.depts,
+    id: f.id, code: f.code, kind: f.kind, special: f.special, department_ids: f.depts,
     inspection_date: isoFromDay(f.inspDay), last_visit_date: isoFromDay(f.lastDay)
   }
 }
@@ -60,7 +60,7 @@ export const repeatWithinMonth: RuleImpl<'REPEAT_WITHIN_MONTH'> = (m, cfg, out) 
           earliest_allowed_date: isoFromDay(allowedFrom), min_interval_months: k, month_mode: m.pack.conventions.month_mode
         },
         message: `${deptName(m, dept)}于${day(t.inspDay)}对${entName(m, t.enterpriseId)}（经营场所：${m.siteLabel(t)}）开展有计划现场检查（${taskRef(t)}），` +
-          `距该部门上次对同一场所的${KIND_CN[p.task.kind]}现场检查（${taskRef(p)}，最后一次到场${day(p.lastDay)}）不足${k}个月，最早应于${day(allowedFrom)}起再次检查。`
+          `距该部门上次对同一场所的${KIND_CN[p.kind]}现场检查（${taskRef(p)}，最后一次到场${day(p.lastDay)}）不足${k}个月，最早应于${day(allowedFrom)}起再次检查。`
       })
     }
   }
@@ -153,7 +153,7 @@ export const resultRecognitionIgnored: RuleImpl<'RESULT_RECOGNITION_IGNORED'> = 
               return pd !== undefined && pd.domain === d.domain && pd.level === otherLevel
             })
             if (!atOther) continue
-            const shared = t.task.item_ids.filter((x) => p.task.item_ids.includes(x))
+            const shared = t.itemIds.filter((x) => p.itemIds.includes(x))
             if (shared.length === 0) continue
             pairs.add(p, t, dt, { domain: d.domain, level: d.level, otherLevel, shared: [...new Set(shared)].sort(), windowEnd: expiry })
           }
@@ -195,10 +195,10 @@ export const plannedAlreadyCovered: RuleImpl<'PLANNED_ALREADY_COVERED'> = (m, cf
     for (let i = from; i < to; i++) {
       const t = facts[i]!
       if (active.some((a) => a.expiry <= t.inspDay)) active = active.filter((a) => a.expiry > t.inspDay)
-      if (t.planned && t.task.item_ids.length > 0) {
+      if (t.planned && t.itemIds.length > 0) {
         for (const { p, expiry } of active) {
           if (p.lastDay > t.inspDay) continue
-          if (t.task.item_ids.every((id) => p.task.item_ids.includes(id))) pairs.add(p, t, dept, expiry)
+          if (t.itemIds.every((id) => p.itemIds.includes(id))) pairs.add(p, t, dept, expiry)
         }
       }
       if (t.triggered) active.push({ p: t, expiry: m.plusMonths(t.lastDay, k) })
@@ -210,7 +210,7 @@ export const plannedAlreadyCovered: RuleImpl<'PLANNED_ALREADY_COVERED'> = (m, cf
         task_ids: [p.id, t.id], enterprise_id: t.enterpriseId, department_id: dept, domain: m.domainOf(dept),
         evidence: {
           department_id: dept, site: siteEvidence(t), triggered: taskEvidence(p), planned: taskEvidence(t),
-          item_ids: [...new Set(t.task.item_ids)].sort(), cover_ends_before: isoFromDay(expiry), triggered_cover_window_months: k
+          item_ids: [...new Set(t.itemIds)].sort(), cover_ends_before: isoFromDay(expiry), triggered_cover_window_months: k
         },
         message: `${deptName(m, dept)}于${day(p.lastDay)}完成对${entName(m, t.enterpriseId)}（经营场所：${m.siteLabel(t)}）的触发式现场检查（${taskRef(p)}），已涵盖其后${day(t.inspDay)}有计划现场检查（${taskRef(t)}）的全部事项，该有计划检查可视为已完成，不应再次入企检查。`
       })

@@ -3,7 +3,7 @@
 // welcome it (D-14), items outside the filed item library (D-19).
 import { isoFromDay, type DayNumber } from '../../calendar/days.ts'
 import type { Domain } from '../../contract/scalars.ts'
-import { ITEM_OTHER_DOMAIN, ITEM_UNKNOWN, ITEM_WUSHI, present, type AnalysisModel, type ListEntryFact, type TaskFact } from '../context.ts'
+import { ITEM_OTHER_DOMAIN, ITEM_UNKNOWN, ITEM_WUSHI, type AnalysisModel, type ListEntryFact, type TaskFact } from '../context.ts'
 import { day, deptName, deptNames, entName, taskRef } from '../describe.ts'
 import type { RuleImpl } from '../rule.ts'
 
@@ -32,7 +32,7 @@ export const wuganObjectInspected: RuleImpl<'WUGAN_OBJECT_INSPECTED'> = (m, cfg,
 export const wushiItemInspected: RuleImpl<'WUSHI_ITEM_INSPECTED'> = (m, cfg, out) => {
   return (f) => {
     if (!f.planned || (m.itemBits(f) & ITEM_WUSHI) === 0) return
-    const wushi = [...new Set(f.task.item_ids)].filter((id) => m.items.get(id)?.list === 'WUSHI').sort()
+    const wushi = [...new Set(f.itemIds)].filter((id) => m.items.get(id)?.list === 'WUSHI').sort()
     if (wushi.length === 0 || m.exemptByOrigin(f)) return
     out.emit('WUSHI_ITEM_INSPECTED', cfg, {
       task_ids: [f.id], enterprise_id: f.enterpriseId, department_id: f.lead, domain: f.leadDomain,
@@ -65,7 +65,7 @@ export const jointMissedNoReason: RuleImpl<'JOINT_MISSED_NO_REASON'> = (m, cfg, 
     for (let i = 1; i < facts.length; i++) {
       const t = facts[i]!
       while (start < i && ends[start]! <= t.inspDay) start++
-      if (start === i || present(t.task.joint_declined_reason) !== null) continue
+      if (start === i || t.jointDeclined) continue
       const listed = noJoint.filter((e) => covering(e, t.inspDay))
       for (let j = start; j < i; j++) {
         const p = facts[j]!
@@ -125,7 +125,7 @@ export const itemNotFiled: RuleImpl<'ITEM_NOT_FILED'> = (m, cfg, out) => {
   return (f) => {
     if (!f.onSite || (m.itemBits(f) & (ITEM_UNKNOWN | ITEM_OTHER_DOMAIN)) === 0) return
     let bad: { id: string; reason: string }[] | null = null
-    for (const id of f.task.item_ids) {
+    for (const id of f.itemIds) {
       const item = m.items.get(id)
       const reason = !item ? (libraryKnown(f) ? 'NOT_IN_LIBRARY' : null) : ofDepts(f, item.domain) === false ? 'OTHER_DOMAIN' : null
       if (reason !== null && !(bad ??= []).some((b) => b.id === id)) bad.push({ id, reason })

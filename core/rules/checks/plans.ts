@@ -54,8 +54,8 @@ export const unfiledPlannedInspection: RuleImpl<'UNFILED_PLANNED_INSPECTION'> = 
   return (f) => {
     if (!f.planned || m.covered(f)) return
     const p = m.resolvedPlan(f)
-    const planId = f.task.plan_id
-    const planCode = f.task.plan_code
+    const planId = f.planId
+    const planCode = f.planCode
     let codes: string[]
     let why: string
     if (p === null) {
@@ -70,7 +70,7 @@ export const unfiledPlannedInspection: RuleImpl<'UNFILED_PLANNED_INSPECTION'> = 
     out.emit('UNFILED_PLANNED_INSPECTION', cfg, {
       task_ids: [f.id], plan_ids: p ? [p.id] : [], enterprise_id: f.enterpriseId, department_id: f.lead, domain: f.leadDomain,
       evidence: {
-        inspection_date: isoFromDay(f.inspDay), kind: f.task.kind, mode: f.task.mode, special: f.task.special,
+        inspection_date: isoFromDay(f.inspDay), kind: f.kind, mode: f.mode, special: f.special,
         task_plan_id: planId, task_plan_code: planCode, reasons: codes, resolved_plan: p ? planEvidence(p) : null
       },
       message: `${deptName(m, f.lead)}于${day(f.inspDay)}对${entName(m, f.enterpriseId)}开展有计划现场检查（${taskRef(f)}），${why}，属于未经备案的计划检查。`

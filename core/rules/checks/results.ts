@@ -1,8 +1,8 @@
 // Results, conduct and evaluations: results entered late (D-16) or incomplete (D-16 TRAN), visits
 // without two qualified officers (D-24), negative enterprise evaluations (D-21).
-import { dayFromIso, isoFromDay } from '../../calendar/days.ts'
-import type { Evaluation, Officer } from '../../contract/records.ts'
-import { compareStrings, present, timestampDay } from '../context.ts'
+import { dayFromIso, isoFromDay, type DayNumber } from '../../calendar/days.ts'
+import type { Evaluation } from '../../contract/records.ts'
+import { compareStrings, present, timestampDay, type AnalysisModel } from '../context.ts'
 import { cnDate } from '../emit.ts'
 import { day, deptName, entName, taskRef } from '../describe.ts'
 import type { Json } from '../types.ts'
@@ -13,15 +13,18 @@ const byDate = <T extends { date: string }>(a: T, b: T): number => compareString
 
 export const resultLate: RuleImpl<'RESULT_LATE'> = (m, cfg, out) => {
   const { result_entry_wd, result_entry_wd_by_domain } = cfg.params
+  const visits = m.visits
   return (f) => {
     if (!f.onSite) return
     const n = (f.leadDomain !== null ? result_entry_wd_by_domain[f.leadDomain] : undefined) ?? result_entry_wd
     let late: { date: string; deadline: string; result_entered_date: string | null }[] | null = null
-    for (const v of f.visits) {
-      const deadline = m.plusWorkingDays(dayFromIso(v.date), n)
-      const entered = m.stampDay(v.result_entered_at)
+    for (let v = f.visitFrom, to = f.visitTo; v < to; v++) {
+      const date = visits.date[v]!
+      if (date > m.asOfDay) continue
+      const deadline = m.plusWorkingDays(date, n)
+      const entered = m.visitEnteredDay(v)
       if (entered !== null ? entered <= deadline : deadline >= m.asOfDay) continue
-      ;(late ??= []).push({ date: v.date, deadline: isoFromDay(deadline), result_entered_date: entered === null ? null : isoFromDay(entered) })
+      ;(late ??= []).push({ date: isoFromDay(date), deadline: isoFromDay(deadline), result_entered_date: entered === null ? null : isoFromDay(entered) })
     }
     if (late === null) return
     late.sort(byDate)
@@ -40,13 +43,17 @@ export const resultLate: RuleImpl<'RESULT_LATE'> = (m, cfg, out) => {
 
 export const resultIncomplete: RuleImpl<'RESULT_INCOMPLETE'> = (m, cfg, out) => {
   const domains = cfg.params.domains
+  const visits = m.visits
   return (f) => {
     if (!f.onSite || f.leadDomain === null || !domains.includes(f.leadDomain)) return
-    const incomplete = f.visits
-      .filter((v) => v.outcome === null && m.stampDay(v.result_entered_at) !== null)
-      .map((v) => ({ date: v.date, result_entered_date: isoFromDay(m.stampDay(v.result_entered_at)!) }))
-      .sort(byDate)
-    if (incomplete.length === 0) return
+    let incomplete: { date: string; result_entered_date: string }[] | null = null
+    for (let v = f.visitFrom, to = f.visitTo; v < to; v++) {
+      if (visits.date[v]! > m.asOfDay || visits.outcome[v]! >= 0) continue
+      const entered = m.visitEnteredDay(v)
+      if (entered !== null) (incomplete ??= []).push({ date: isoFromDay(visits.date[v]!), result_entered_date: isoFromDay(entered) })
+    }
+    if (incomplete === null) return
+    incomplete.sort(byDate)
     out.emit('RESULT_INCOMPLETE', cfg, {
       task_ids: [f.id], enterprise_id: f.enterpriseId, department_id: f.lead, domain: f.leadDomain,
       evidence: { incomplete_visits: incomplete },
@@ -55,31 +62,61 @@ export const resultIncomplete: RuleImpl<'RESULT_INCOMPLETE'> = (m, cfg, out) => 
   }
 }
 
+/**
+ * Why an officer (by interned index) does not count for a visit on a day, or null when he does. What
+ * does not depend on the day (unknown, role, no certificate) is worked out once per officer.
+ */
+function officerProblems(m: AnalysisModel, roles: readonly string[]): (officer: number, day: DayNumber) => string | null {
+  const fixed: (string | null | undefined)[] = []
+  const validUntil: (DayNumber | null)[] = []
+  return (officer, day) => {
+    let problem = fixed[officer]
+    if (problem === undefined) {
+      const o = m.officers.get(m.officerIds[officer]!)
+      problem = !o ? 'UNKNOWN_OFFICER' : !roles.includes(o.role) ? `ROLE_${o.role}` : present(o.cert_no) === null ? 'NO_CERTIFICATE' : null
+      fixed[officer] = problem
+      validUntil[officer] = o?.cert_valid_until != null ? dayFromIso(o.cert_valid_until) : null
+    }
+    if (problem !== null) return problem
+    const until = validUntil[officer]!
+    return until !== null && until < day ? 'CERTIFICATE_EXPIRED' : null
+  }
+}
+
 export const conductViolation: RuleImpl<'CONDUCT_VIOLATION'> = (m, cfg, out) => {
   const { min_officers, min_officers_by_domain, officer_roles } = cfg.params
+  const { date: dates, officerStart, officers } = m.visits
+  const problemOf = officerProblems(m, officer_roles)
+  /** The officer at position k of a visit's list is listed there before (a repeat, counted once). */
+  const repeated = (from: number, k: number): boolean => {
+    for (let j = from; j < k; j++) if (officers[j] === officers[k]) return true
+    return false
+  }
   return (f) => {
     if (!f.onSite) return
     const min = (f.leadDomain !== null ? min_officers_by_domain[f.leadDomain] : undefined) ?? min_officers
     let bad: { [key: string]: Json }[] | null = null
-    for (const v of f.visits) {
+    for (let v = f.visitFrom, to = f.visitTo; v < to; v++) {
+      const date = dates[v]!
+      if (date > m.asOfDay) continue
+      const from = officerStart[v]!
+      const end = officerStart[v + 1]!
       // Fast path: count qualified officers without allocating; details only for a failing visit.
       let qualifiedCount = 0
-      const list = v.officer_ids
-      for (let i = 0; i < list.length && qualifiedCount < min; i++) {
-        const id = list[i]!
-        if (list.indexOf(id) !== i) continue
-        if (officerProblem(m.officers.get(id), officer_roles, v.date) === null) qualifiedCount++
-      }
+      for (let k = from; k < end && qualifiedCount < min; k++) if (!repeated(from, k) && problemOf(officers[k]!, date) === null) qualifiedCount++
       if (qualifiedCount >= min) continue
       const qualified: string[] = []
       const others: { id: string; reason: string }[] = []
-      list.forEach((id, i) => {
-        if (list.indexOf(id) !== i) return
-        const reason = officerProblem(m.officers.get(id), officer_roles, v.date)
+      for (let k = from; k < end; k++) {
+        if (repeated(from, k)) continue
+        const id = m.officerIds[officers[k]!]!
+        const reason = problemOf(officers[k]!, date)
         if (reason === null) qualified.push(id)
         else others.push({ id, reason })
-      })
-      ;(bad ??= []).push({ date: v.date, officer_ids: list, qualified_officer_ids: qualified.sort(compareStrings), not_counted: others })
+      }
+      const listed: string[] = []
+      for (let k = from; k < end; k++) listed.push(m.officerIds[officers[k]!]!)
+      ;(bad ??= []).push({ date: isoFromDay(date), officer_ids: listed, qualified_officer_ids: qualified.sort(compareStrings), not_counted: others })
     }
     if (bad === null) return
     bad.sort((a, b) => compareStrings(String(a['date']), String(b['date'])))
@@ -92,15 +129,6 @@ export const conductViolation: RuleImpl<'CONDUCT_VIOLATION'> = (m, cfg, out) => 
         (bad.length > 1 ? `；该任务共有${bad.length}次到场存在此问题。` : '。')
     })
   }
-}
-
-/** Why an officer does not count for a visit on `date`, or null when he does. */
-function officerProblem(o: Officer | undefined, roles: readonly string[], date: string): string | null {
-  if (!o) return 'UNKNOWN_OFFICER'
-  if (!roles.includes(o.role)) return `ROLE_${o.role}`
-  if (present(o.cert_no) === null) return 'NO_CERTIFICATE'
-  if (o.cert_valid_until !== null && o.cert_valid_until < date) return 'CERTIFICATE_EXPIRED'
-  return null
 }
 
 type Negative = { evaluation: Evaluation; instant: number }
