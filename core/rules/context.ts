@@ -68,7 +68,7 @@ export class TaskFact {
   get enterprise(): Enterprise | undefined { return this.ent.record }
   /** site_id, or the enterprise's first listed site when absent ('' when the enterprise is unknown too). */
   get siteId(): string { return this.t.enterprises.siteIds[this.t.siteKey[this.i]!]! }
-  get siteDefaulted(): boolean { return this.t.siteDefaulted[this.i]! }
+  get siteDefaulted(): boolean { return this.t.siteDefaulted[this.i] === 1 }
   /** Interned (enterprise_id, siteId): the site key. */
   get siteKey(): number { return this.t.siteKey[this.i]! }
   get inspection(): boolean { return (this.d.flags[this.i]! & INSPECTION) !== 0 }
@@ -92,7 +92,7 @@ export class TaskFact {
   get recheckOf(): string | null { return this.t.recheckOfs[this.i]! }
   get itemIds(): string[] { return this.t.itemLists[this.t.itemList[this.i]!]! }
   /** joint_declined_reason is given (not blank). */
-  get jointDeclined(): boolean { return this.t.jointDeclined[this.i]! }
+  get jointDeclined(): boolean { return this.t.jointDeclined[this.i] === 1 }
   /** Its visits are positions visitFrom … visitTo - 1 of the model's visit columns (all of them: compare dates with as_of). */
   get visitFrom(): number { return this.t.visitStart[this.i]! }
   get visitTo(): number { return this.t.visitStart[this.i + 1]! }
@@ -379,37 +379,41 @@ export function buildModel(input: LoadedInput, pack: RulePack, asOf: string, cal
   const deptSiteRuns = lazy((): DeptSiteRuns => {
     // One entry per (counted inspection, department), in task order; then two stable counting sorts
     // (by department, then by site) leave them grouped by (site, department) and in task order.
-    const entryFacts: TaskFact[] = []
-    const entryDepts: number[] = []
+    let count = 0
+    for (const f of ordered) if (f.counted) count += f.depts.length
+    // Entries as typed arrays (the task's row, the department's index): a million pushes onto
+    // JavaScript arrays cost more than the whole grouping.
+    const entryRows = new Int32Array(count)
+    const entryDepts = new Int32Array(count)
+    let k = 0
     for (const f of ordered) {
       if (!f.counted) continue
-      entryFacts.push(f)
-      entryDepts.push(f.leadIndex)
+      entryRows[k] = f.i
+      entryDepts[k++] = f.leadIndex
       const depts = f.depts
       for (let j = 1; j < depts.length; j++) {
-        entryFacts.push(f)
-        entryDepts.push(deptIndex.indexOf(depts[j]!))
+        entryRows[k] = f.i
+        entryDepts[k++] = deptIndex.indexOf(depts[j]!)
       }
     }
     const deptNames = deptIndex.ids
-    const count = entryFacts.length
-    const byDept = stableOrder(Int32Array.from(entryDepts), deptNames.length)
+    const byDept = stableOrder(entryDepts, deptNames.length)
     const sites = new Int32Array(count)
-    for (let k = 0; k < count; k++) sites[k] = table.siteKey[entryFacts[byDept[k]!]!.i]!
+    for (let e = 0; e < count; e++) sites[e] = table.siteKey[entryRows[byDept[e]!]!]!
     const bySite = stableOrder(sites, entIndex.siteIds.length)
     const facts: TaskFact[] = new Array<TaskFact>(count)
     const depts: string[] = []
     const bounds: number[] = []
     let prevSite = -1
     let prevDept = -1
-    for (let k = 0; k < count; k++) {
-      const e = byDept[bySite[k]!]!
-      const f = entryFacts[e]!
-      facts[k] = f
-      const di = entryDepts[e]!
-      const site = table.siteKey[f.i]!
+    for (let e = 0; e < count; e++) {
+      const entry = byDept[bySite[e]!]!
+      const row = entryRows[entry]!
+      facts[e] = tasks[row]!
+      const di = entryDepts[entry]!
+      const site = table.siteKey[row]!
       if (site !== prevSite || di !== prevDept) {
-        bounds.push(k)
+        bounds.push(e)
         depts.push(deptNames[di]!)
         prevSite = site
         prevDept = di

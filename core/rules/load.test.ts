@@ -9,6 +9,7 @@ import { negativeEvaluationFilter } from './checks/results.ts'
 import type { RulePack } from './pack.ts'
 import { analyze } from './engine.ts'
 import { builtinRulePack } from './packs.ts'
+import { tableFromRecords, type TaskTable } from './taskTable.ts'
 import { baseWorld, evaluation, listEntry, task, withRecords, ENT_A } from './testing.ts'
 
 describe('parseIdArray', () => {
@@ -21,23 +22,41 @@ describe('parseIdArray', () => {
   })
 })
 
+/** A task table as plain data: its columns and what its interned indexes hold (not their look-up functions). */
+function comparableTable(t: TaskTable) {
+  const { departments, enterprises, officers, visits, ...columns } = t
+  return {
+    columns: Object.fromEntries(Object.entries(columns).map(([k, v]) => [k, ArrayBuffer.isView(v) ? Array.from(v as Int32Array) : v])),
+    visits: Object.fromEntries(Object.entries(visits).map(([k, v]) => [k, Array.from(v as Int32Array)])),
+    departments: { ids: departments.ids, domains: departments.domains },
+    enterprises: { ids: enterprises.list.map((e) => [e.id, e.record, e.siteIds, e.siteKeys]), siteIds: enterprises.siteIds },
+    officers: officers.ids
+  }
+}
+
 describe('loadAnalysisInput', () => {
   it('returns every record exactly as the record reader does', () => {
     const input = withRecords(baseWorld(), {
       list_entries: [listEntry('L1', 'WUGAN', ENT_A, '2025-01-01', { to: '2025-12-31', domain: 'MKT' })],
-      tasks: [task('T1', '2025-03-03', { department_ids: ['D-MKT', 'D-PSB'], item_ids: ['I-MKT', 'I-PSB'], site_id: `${ENT_A}-S2` }), task('T2', null, { code: null })],
+      tasks: [task('T1', '2025-03-03', { department_ids: ['D-MKT', 'D-PSB'], item_ids: ['I-MKT', 'I-PSB'], site_id: `${ENT_A}-S2` }), task('T2', null, { code: null }),
+        task('T3', '2025-03-05', { enterprise_id: '91310116MA1FL0099Y', site_id: null, special: 'EMERGENCY', kind: 'TRIGGERED' })],
       evaluations: [evaluation('E1', 'T1', '2025-03-04T10:00:00+08:00', { tags: ['REPEAT'], verdict: 'DISAPPROVE' })],
       calendar_days: [{ type: 'calendar_day', date: '2025-06-10', kind: 'HOLIDAY' }]
     })
     const { sqlite } = openMemoryDatabase()
     sqlite.transaction(() => { const w = createRecordWriter(sqlite, 1); for (const r of Object.values(input).flat()) w.write(r) })()
     const loaded = loadAnalysisInput(sqlite)
-    const keyOf = { departments: 'department', officers: 'officer', enterprises: 'enterprise', items: 'item', list_entries: 'list_entry', plans: 'plan', tasks: 'task', evaluations: 'evaluation', calendar_days: 'calendar_day' } as const
+    const keyOf = { departments: 'department', officers: 'officer', enterprises: 'enterprise', items: 'item', list_entries: 'list_entry', plans: 'plan', evaluations: 'evaluation', calendar_days: 'calendar_day' } as const
     for (const [key, type] of Object.entries(keyOf)) {
       const byKey = (a: { id?: string; date?: string }, b: { id?: string; date?: string }) => ((a.id ?? a.date ?? '') < (b.id ?? b.date ?? '') ? -1 : 1)
       expect([...loaded[key as keyof typeof keyOf]].sort(byKey), key).toEqual([...iterateRecords(sqlite, type)].sort(byKey))
     }
-    expect(RECORD_TYPES.length).toBe(Object.keys(keyOf).length)
+    expect(RECORD_TYPES.length).toBe(Object.keys(keyOf).length + 1)
+    // The tasks come as columns: the same columns the records would give, read in the same (rowid) order.
+    expect(loaded.tasks).toEqual([])
+    const records = [...iterateRecords(sqlite, 'task')]
+    const byId = <T extends { id: string }>(list: readonly T[]) => new Map(list.map((r) => [r.id, r]))
+    expect(comparableTable(loaded.taskTable!)).toEqual(comparableTable(tableFromRecords(records, byId(loaded.departments), byId(loaded.enterprises))))
     expect(analyzeDatabase(sqlite, { asOf: '2025-12-31' })).toEqual(analyze(input, builtinRulePack(), { asOf: '2025-12-31' }))
     sqlite.close()
   })
@@ -78,14 +97,15 @@ describe('loadAnalysisInput', () => {
       for (let i = 0; i < count; i++) w.write(task(`T${String(i).padStart(6, '0')}`, '2025-03-03', { department_ids: ['D-MKT', 'D-PSB'] }))
     })()
     const read: number[] = []
-    const tasks = loadAnalysisInput(sqlite, undefined, undefined, (fraction) => read.push(fraction)).tasks
-    expect(tasks.length).toBe(count)
+    const table = loadAnalysisInput(sqlite, undefined, undefined, (fraction) => read.push(fraction)).taskTable!
+    expect(table.count).toBe(count)
     // Progress after each full slice, by rowid: two slices of three are done before the last.
     expect(read).toHaveLength(2)
     expect(read[0]).toBeCloseTo(TASK_SLICE / count, 3)
     expect(read[1]).toBeCloseTo((2 * TASK_SLICE) / count, 3)
-    expect(new Set(tasks.map((t) => t.id)).size).toBe(count)
-    expect(tasks[count - 1]).toEqual([...iterateRecords(sqlite, 'task')].find((t) => t.id === tasks[count - 1]!.id))
+    expect(new Set(table.ids).size).toBe(count)
+    expect(table.ids).toEqual([...iterateRecords(sqlite, 'task')].map((t) => t.id))
+    expect(table.visitStart.length).toBe(count + 1)
     sqlite.close()
   })
 })

@@ -6,7 +6,8 @@ import type {
 } from '../contract/records.ts'
 import type { Sqlite } from '../../db/client.ts'
 import { PARTITION_SQL_FUNCTION, registerPartitionFunction, type Partition } from './partition.ts'
-import type { AnalysisInput } from './types.ts'
+import type { LoadedInput } from './types.ts'
+import { createTaskTableBuilder, enumCodeSql, TASK_ENUMS, type EnterpriseFact, type TaskTable, type TaskTableBuilder } from './taskTable.ts'
 
 type Cell = string | number | null
 
@@ -125,10 +126,8 @@ const TASK_COLUMNS = `id, code, department_ids, kind, special, plan_id, plan_cod
   site_id, item_ids, mode, code_applied_at, joint_declined_reason, visits, status`
 
 /**
- * One string object per distinct value, for the columns with few values (department and item ids, enum
- * codes). SQLite hands out a fresh copy of each value per row; the engine compares and looks up these
- * values millions of times, and a shared copy is in cache with its hash already computed, where a
- * million copies scattered over the heap each cost a cache miss (and memory for the collector to move).
+ * One string object per distinct value, for the columns with few values (enum codes, visit outcomes).
+ * SQLite hands out a fresh copy of each value per row; records the engine keeps hold one shared copy.
  */
 type Interner = (value: string) => string
 
@@ -169,6 +168,44 @@ function taskRecord(r: Cell[], intern: Interner): Task {
 }
 
 /**
+ * The columns of a full read: enumerations as codes, and the enterprise as the row number of its
+ * record (its id only when there is none: a task may name an enterprise the data does not hold).
+ */
+const TASK_TABLE_COLUMNS = `t.id, t.code, t.department_ids, ${enumCodeSql('t.kind', TASK_ENUMS.kind)}, ${enumCodeSql('t.special', TASK_ENUMS.special)},
+  t.plan_id, t.plan_code, t.trigger_source, t.trigger_ref, t.recheck_of, e.rowid, CASE WHEN e.rowid IS NULL THEN t.enterprise_id END,
+  t.site_id, t.item_ids, ${enumCodeSql('t.mode', TASK_ENUMS.mode)}, t.code_applied_at, t.joint_declined_reason, t.visits,
+  ${enumCodeSql('t.status', TASK_ENUMS.status)}, t.rowid`
+const TASK_TABLE_FROM = 'tasks t LEFT JOIN enterprises e ON e.id = t.enterprise_id'
+const ROWID_CELL = 19
+
+/** An enumeration's code from the database; NULL means a value the contract does not know (a damaged row). */
+function code(v: Cell | undefined, column: keyof typeof TASK_ENUMS, r: Cell[]): number {
+  if (typeof v === 'number') return v
+  throw new RangeError(`任务 ${s(r[0])} 的 ${column} 取值无效 / task ${s(r[0])}: invalid ${column}`)
+}
+
+/** Enterprise facts by the row number of the enterprise's record: a task finds its own without hashing an id. */
+type EnterpriseByRowid = { records: ReadonlyMap<number, Enterprise>; facts: (EnterpriseFact | undefined)[] }
+
+function enterpriseOfRow(builder: TaskTableBuilder, byRowid: EnterpriseByRowid, r: Cell[]): EnterpriseFact {
+  const rowid = r[10]
+  if (typeof rowid !== 'number') return builder.enterprises.factOf(s(r[11]))
+  let fact = byRowid.facts[rowid]
+  if (!fact) byRowid.facts[rowid] = fact = builder.enterprises.factOf(byRowid.records.get(rowid)!.id)
+  return fact
+}
+
+/** One row of TASK_TABLE_COLUMNS into the task table: no record in between. */
+function addTaskRow(builder: TaskTableBuilder, byRowid: EnterpriseByRowid, r: Cell[]): void {
+  builder.add({
+    id: s(r[0]), code: sn(r[1]), departmentIdsJson: s(r[2]), kind: code(r[3], 'kind', r), special: code(r[4], 'special', r), planId: sn(r[5]),
+    planCode: sn(r[6]), triggerSource: sn(r[7]), triggerRef: sn(r[8]), recheckOf: sn(r[9]), enterprise: enterpriseOfRow(builder, byRowid, r),
+    siteId: sn(r[12]), itemIdsJson: s(r[13]), mode: code(r[14], 'mode', r), codeAppliedAt: sn(r[15]), jointDeclinedReason: sn(r[16]),
+    visits: s(r[17]), status: code(r[18], 'status', r)
+  })
+}
+
+/**
  * Rows per slice when reading every task. Read in one go, a million row arrays and JSON texts would
  * outlive several young-generation collections, be copied into the old generation and then die there
  * (the costliest garbage there is, and a gigabyte of peak memory); read in slices, they die young.
@@ -178,25 +215,37 @@ export const TASK_SLICE = 8192
 /** How far a full read of the tasks has got, 0 … 1 (by rowid: the tasks table is read in rowid order). */
 export type ReadProgress = (fraction: number) => void
 
-function loadTasks(sqlite: Sqlite, where: ScopeSql, onRead: ReadProgress | undefined): Task[] {
-  // A scope names few tasks: one query (through the enterprise index) is enough.
+/** A scope names few tasks: one query (through the enterprise index), as records. */
+function loadScopedTasks(sqlite: Sqlite, where: ScopeSql): Task[] {
   const intern = createInterner()
-  if (where.tasks !== '') return rows(sqlite, `SELECT ${TASK_COLUMNS} FROM tasks${where.tasks}`, ...where.params).map((r) => taskRecord(r, intern))
+  return rows(sqlite, `SELECT ${TASK_COLUMNS} FROM tasks${where.tasks}`, ...where.params).map((r) => taskRecord(r, intern))
+}
+
+/** The least and greatest rowid of the tasks: one index step each. */
+function rowidBounds(sqlite: Sqlite): [number, number] {
+  return sqlite.prepare('SELECT coalesce(min(rowid), 0), coalesce(max(rowid), 0) FROM tasks').raw(true).get() as [number, number]
+}
+
+/** Every task (of a share), straight into columns, in slices by rowid. */
+function loadTaskTable(sqlite: Sqlite, where: ScopeSql, builder: TaskTableBuilder, byRowid: EnterpriseByRowid, onRead: ReadProgress | undefined): TaskTable {
   // Slices by rowid, in rowid order: the order a plain full scan returns them in.
-  const slice = sqlite.prepare(`SELECT ${TASK_COLUMNS}, rowid FROM tasks WHERE rowid > @after${where.taskSlice} ORDER BY rowid LIMIT ${TASK_SLICE}`).raw(true)
-  const [first, last] = onRead ? (sqlite.prepare('SELECT coalesce(min(rowid), 0), coalesce(max(rowid), 0) FROM tasks').raw(true).get() as [number, number]) : [0, 0]
-  const tasks: Task[] = []
+  const slice = sqlite.prepare(`SELECT ${TASK_TABLE_COLUMNS} FROM ${TASK_TABLE_FROM} WHERE t.rowid > @after${where.taskSlice} ORDER BY t.rowid LIMIT ${TASK_SLICE}`).raw(true)
+  const [first, last] = rowidBounds(sqlite)
   let after = Number.MIN_SAFE_INTEGER
   for (;;) {
     const part = slice.all({ ...where.params[0], after }) as Cell[][]
-    for (const r of part) tasks.push(taskRecord(r, intern))
-    if (part.length < TASK_SLICE) return tasks
-    after = Number(part[part.length - 1]![18])
+    for (const r of part) addTaskRow(builder, byRowid, r)
+    if (part.length < TASK_SLICE) return builder.finish()
+    after = Number(part[part.length - 1]![ROWID_CELL])
     onRead?.(last > first ? (after - first) / (last - first) : 1)
   }
 }
 
-export function loadAnalysisInput(sqlite: Sqlite, selection?: LoadSelection, evaluationFilter?: EvaluationFilter, onRead?: ReadProgress): AnalysisInput {
+/**
+ * The analysis input from the database. A full read (or a share's) gives the tasks as columns
+ * (`taskTable`, with `tasks` empty); a scoped read gives them as records.
+ */
+export function loadAnalysisInput(sqlite: Sqlite, selection?: LoadSelection, evaluationFilter?: EvaluationFilter, onRead?: ReadProgress): LoadedInput {
   if (selection && 'partition' in selection) registerPartitionFunction(sqlite, selection.partition)
   const where = scopeSql(selection)
   // Named parameters (@enterprises …): one binding serves every occurrence; only scoped queries get them.
@@ -207,11 +256,16 @@ export function loadAnalysisInput(sqlite: Sqlite, selection?: LoadSelection, eva
   const officers = rows(sqlite, 'SELECT id, name, department_id, role, cert_no, cert_valid_until FROM officers').map(
     (r): Officer => ({ type: 'officer', id: s(r[0]), name: s(r[1]), department_id: s(r[2]), role: s(r[3]) as Officer['role'], cert_no: sn(r[4]), cert_valid_until: sn(r[5]) })
   )
-  const enterprises = rows(sqlite, 'SELECT id, name, district_code, industry, sites, grades, fire_key_unit, crowded_place, in_library_since FROM enterprises' + where.enterprises, ...p(where.enterprises)).map(
-    (r): Enterprise => ({
-      type: 'enterprise', id: s(r[0]), name: s(r[1]), district_code: s(r[2]), industry: sn(r[3]), sites: j<Enterprise['sites']>(r[4]),
-      grades: jn<NonNullable<Enterprise['grades']>>(r[5]), fire_key_unit: bn(r[6]), crowded_place: bn(r[7]), in_library_since: sn(r[8])
-    })
+  const enterpriseByRowid = new Map<number, Enterprise>()
+  const enterprises = rows(sqlite, 'SELECT id, name, district_code, industry, sites, grades, fire_key_unit, crowded_place, in_library_since, rowid FROM enterprises' + where.enterprises, ...p(where.enterprises)).map(
+    (r): Enterprise => {
+      const e: Enterprise = {
+        type: 'enterprise', id: s(r[0]), name: s(r[1]), district_code: s(r[2]), industry: sn(r[3]), sites: j<Enterprise['sites']>(r[4]),
+        grades: jn<NonNullable<Enterprise['grades']>>(r[5]), fire_key_unit: bn(r[6]), crowded_place: bn(r[7]), in_library_since: sn(r[8])
+      }
+      enterpriseByRowid.set(Number(r[9]), e)
+      return e
+    }
   )
   const items = rows(sqlite, 'SELECT id, name, domain, list, legal_basis, fire_matter FROM items').map(
     (r): Item => ({ type: 'item', id: s(r[0]), name: s(r[1]), domain: s(r[2]) as Item['domain'], list: s(r[3]) as Item['list'], legal_basis: sn(r[4]), fire_matter: bn(r[5]) })
@@ -219,7 +273,11 @@ export function loadAnalysisInput(sqlite: Sqlite, selection?: LoadSelection, eva
   const list_entries = rows(sqlite, 'SELECT id, list, domain, enterprise_id, from_date, to_date FROM list_entries' + where.listEntries, ...p(where.listEntries)).map(
     (r): ListEntry => ({ type: 'list_entry', id: s(r[0]), list: s(r[1]) as ListEntry['list'], domain: sn(r[2]) as ListEntry['domain'], enterprise_id: s(r[3]), from: s(r[4]), to: sn(r[5]) })
   )
-  const tasks = loadTasks(sqlite, where, onRead)
+  const scoped = where.tasks !== ''
+  const tasks = scoped ? loadScopedTasks(sqlite, where) : []
+  const taskTable = scoped
+    ? undefined
+    : loadTaskTable(sqlite, where, tableBuilder(sqlite, selection, departments, enterprises), { records: enterpriseByRowid, facts: [] }, onRead)
   const follow = followersSql(selection, tasks)
   const plans = rows(
     sqlite,
@@ -245,5 +303,18 @@ export function loadAnalysisInput(sqlite: Sqlite, selection?: LoadSelection, eva
   const calendar_days = rows(sqlite, 'SELECT date, kind FROM calendar_days').map(
     (r): CalendarDay => ({ type: 'calendar_day', date: s(r[0]), kind: s(r[1]) as CalendarDay['kind'] })
   )
-  return { departments, officers, enterprises, items, list_entries, plans, tasks, evaluations, calendar_days }
+  const input = { departments, officers, enterprises, items, list_entries, plans, tasks, evaluations, calendar_days }
+  return taskTable ? { ...input, taskTable } : input
+}
+
+/** A builder with columns sized for the tasks to come: all of them, or about one share's. */
+function tableBuilder(sqlite: Sqlite, selection: LoadSelection | undefined, departments: readonly Department[], enterprises: readonly Enterprise[]): TaskTableBuilder {
+  const [first, last] = rowidBounds(sqlite)
+  const all = last - first + 1
+  const expected = selection && 'partition' in selection ? Math.ceil((all / selection.partition.count) * 1.1) : all
+  return createTaskTableBuilder(lastById(departments), lastById(enterprises), parseIdArray, expected)
+}
+
+function lastById<T extends { id: string }>(records: readonly T[]): Map<string, T> {
+  return new Map(records.map((r) => [r.id, r]))
 }

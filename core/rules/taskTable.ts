@@ -13,6 +13,7 @@ import { TASK_KINDS, TASK_MODES, TASK_SPECIALS, TASK_STATUSES, VISIT_OUTCOMES } 
 import type { Domain } from '../contract/scalars.ts'
 import { dayFromIso, type DayNumber } from '../calendar/days.ts'
 import { present, timestampDay } from './values.ts'
+import { scanVisits, type VisitSink } from './visitsScan.ts'
 
 /** A day column's value for "no such date" (absent or blank). Below every real day number. */
 export const NO_DAY = -0x40000000
@@ -57,14 +58,14 @@ export type TaskTable = {
   /** The code, or null when absent or blank. */
   codes: (string | null)[]
   /** Index into deptLists: department_ids without repeats, in their order ([0] is the lead, 牵头). */
-  deptList: number[]
+  deptList: Int32Array
   deptLists: string[][]
   /** The lead department's interned index (departments.ids). */
-  lead: number[]
-  kind: number[]
-  special: number[]
-  mode: number[]
-  status: number[]
+  lead: Int32Array
+  kind: Uint8Array
+  special: Uint8Array
+  mode: Uint8Array
+  status: Uint8Array
   /** As given (the rules decide what blank means for each). */
   planIds: (string | null)[]
   planCodes: (string | null)[]
@@ -72,18 +73,18 @@ export type TaskTable = {
   triggerRefs: (string | null)[]
   recheckOfs: (string | null)[]
   /** joint_declined_reason is given and not blank. */
-  jointDeclined: boolean[]
-  enterprise: number[]
-  siteKey: number[]
+  jointDeclined: Uint8Array
+  enterprise: Int32Array
+  siteKey: Int32Array
   /** No site_id given: the site is the enterprise's first listed site. */
-  siteDefaulted: boolean[]
+  siteDefaulted: Uint8Array
   /** Index into itemLists: item_ids as given. */
-  itemList: number[]
+  itemList: Int32Array
   itemLists: string[][]
   /** The day of code_applied_at (Asia/Shanghai), NO_DAY when absent or blank. */
-  codeApplied: number[]
+  codeApplied: Int32Array
   /** Visits of task i: positions visitStart[i] … visitStart[i + 1] - 1 of the visit columns, in record order. */
-  visitStart: number[]
+  visitStart: Int32Array
   visits: VisitColumns
   departments: DepartmentIndex
   enterprises: EnterpriseIndex
@@ -91,15 +92,25 @@ export type TaskTable = {
 }
 
 export type VisitColumns = {
-  date: number[]
+  date: Int32Array
   /** The day results were entered, NO_DAY when absent or blank. */
-  entered: number[]
+  entered: Int32Array
   /** Index into VISIT_OUTCOMES, -1 when absent. */
-  outcome: number[]
+  outcome: Int8Array
   /** Officers of visit v: officers[officerStart[v]] … officers[officerStart[v + 1] - 1], interned, as listed. */
-  officerStart: number[]
-  officers: number[]
+  officerStart: Int32Array
+  officers: Int32Array
 }
+
+/**
+ * SQL giving a column's code: its position in the contract's list of values (NULL for any other value).
+ * The database loader reads codes rather than strings: a million fewer strings per column.
+ */
+export function enumCodeSql(column: string, values: readonly string[]): string {
+  return `CASE ${column} ${values.map((v, i) => `WHEN '${v}' THEN ${i}`).join(' ')} END`
+}
+
+export const TASK_ENUMS = { kind: TASK_KINDS, special: TASK_SPECIALS, mode: TASK_MODES, status: TASK_STATUSES } as const
 
 /** Position of a value in an enumeration (the records are validated: it is always there). */
 function codeOf(values: readonly string[], value: string): number {
@@ -190,105 +201,208 @@ function officerIndex(): OfficerIndex {
   }
 }
 
-/** One task's fields as the builder takes them: id lists as their JSON text (the database's form). */
+/**
+ * One task's fields as the builder takes them: id lists as their JSON text (the database's form),
+ * enumerations as their codes (positions in the contract's lists, see enumCode), the enterprise already
+ * looked up (EnterpriseIndex.factOf, or by the database's row number).
+ */
 export type TaskFields = {
   id: string
   code: string | null
   departmentIdsJson: string
-  kind: string
-  special: string
+  kind: number
+  special: number
   planId: string | null
   planCode: string | null
   triggerSource: string | null
   triggerRef: string | null
   recheckOf: string | null
-  enterpriseId: string
+  enterprise: EnterpriseFact
   siteId: string | null
   itemIdsJson: string
-  mode: string
+  mode: number
   codeAppliedAt: string | null
   jointDeclinedReason: string | null
-  visits: readonly Visit[]
-  status: string
+  /** The records, or their JSON text as the database holds it. */
+  visits: readonly Visit[] | string
+  status: number
 }
 
 export type TaskTableBuilder = {
   add(fields: TaskFields): void
-  /** Interns an id list by its JSON text; `parse` runs once per distinct text. */
-  readonly table: TaskTable
+  /** The enterprises and their sites seen so far (for the caller's look-ups while adding). */
+  readonly enterprises: EnterpriseIndex
+  /** The table of the tasks added; the builder is not to be used afterwards. */
+  finish(): TaskTable
 }
+
+type TypedArray = Int32Array | Uint8Array | Int8Array
+
+/**
+ * A column being filled: a typed array grown by doubling. Writing into a typed array is a store;
+ * pushing onto a JavaScript array of a million numbers cost ten times as much here.
+ */
+class Column<A extends TypedArray> {
+  data: A
+  length = 0
+  private readonly make: (capacity: number) => A
+  constructor(make: (capacity: number) => A, capacity: number) {
+    this.make = make
+    this.data = make(Math.max(16, capacity))
+  }
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const bigger = this.make(this.data.length * 2)
+      bigger.set(this.data)
+      this.data = bigger
+    }
+    this.data[this.length++] = value
+  }
+  done(): A {
+    return this.data.subarray(0, this.length) as A
+  }
+}
+
+/** A column of strings (or null), filled by index into a preallocated array. */
+class StringColumn {
+  data: (string | null)[]
+  length = 0
+  constructor(capacity: number) {
+    this.data = new Array<string | null>(Math.max(16, capacity))
+  }
+  push(value: string | null): void {
+    if (this.length === this.data.length) this.data.length *= 2
+    this.data[this.length++] = value
+  }
+  done(): (string | null)[] {
+    this.data.length = this.length
+    return this.data
+  }
+}
+
+const ints = (n: number) => new Int32Array(n)
+const bytes = (n: number) => new Uint8Array(n)
+const signedBytes = (n: number) => new Int8Array(n)
 
 /**
  * The builder. Departments and enterprises are the input's records by id: a task's lead domain and
- * default site are read from them as it is added.
+ * default site are read from them as it is added. `expectedTasks` sizes the columns (they grow past it).
  */
 export function createTaskTableBuilder(
-  departments: ReadonlyMap<string, Department>, enterprises: ReadonlyMap<string, Enterprise>, parseIds: (json: string) => string[]
+  departments: ReadonlyMap<string, Department>, enterprises: ReadonlyMap<string, Enterprise>, parseIds: (json: string) => string[], expectedTasks = 1024
 ): TaskTableBuilder {
   const deptListByJson = new Map<string, number>()
   const itemListByJson = new Map<string, number>()
-  const visits: VisitColumns = { date: [], entered: [], outcome: [], officerStart: [0], officers: [] }
-  const table: TaskTable = {
-    count: 0, ids: [], codes: [], deptList: [], deptLists: [], lead: [], kind: [], special: [], mode: [], status: [],
-    planIds: [], planCodes: [], triggerSources: [], triggerRefs: [], recheckOfs: [], jointDeclined: [],
-    enterprise: [], siteKey: [], siteDefaulted: [], itemList: [], itemLists: [], codeApplied: [],
-    visitStart: [0], visits, departments: departmentIndex(departments), enterprises: enterpriseIndex(enterprises), officers: officerIndex()
+  const deptLists: string[][] = []
+  const itemLists: string[][] = []
+  const departmentsIndex = departmentIndex(departments)
+  const enterprisesIndex = enterpriseIndex(enterprises)
+  const officers = officerIndex()
+  const n = expectedTasks
+  const col = {
+    ids: new StringColumn(n), codes: new StringColumn(n), deptList: new Column(ints, n), lead: new Column(ints, n),
+    kind: new Column(bytes, n), special: new Column(bytes, n), mode: new Column(bytes, n), status: new Column(bytes, n),
+    planIds: new StringColumn(n), planCodes: new StringColumn(n), triggerSources: new StringColumn(n), triggerRefs: new StringColumn(n),
+    recheckOfs: new StringColumn(n), jointDeclined: new Column(bytes, n), enterprise: new Column(ints, n), siteKey: new Column(ints, n),
+    siteDefaulted: new Column(bytes, n), itemList: new Column(ints, n), codeApplied: new Column(ints, n), visitStart: new Column(ints, n + 1)
   }
+  const visitCol = {
+    date: new Column(ints, n * 2), entered: new Column(ints, n * 2), outcome: new Column(signedBytes, n * 2),
+    officerStart: new Column(ints, n * 2 + 1), officers: new Column(ints, n * 5)
+  }
+  col.visitStart.push(0)
+  visitCol.officerStart.push(0)
   const deptListOf = (json: string): number => {
     let i = deptListByJson.get(json)
     if (i === undefined) {
       const ids = parseIds(json)
       // Without repeats, in their order: the common one- and two-department lists need no Set.
       const unique = ids.length === 1 || (ids.length === 2 && ids[0] !== ids[1]) ? ids : [...new Set(ids)]
-      deptListByJson.set(json, (i = table.deptLists.length))
-      table.deptLists.push(unique)
+      deptListByJson.set(json, (i = deptLists.length))
+      deptLists.push(unique)
     }
     return i
   }
+  /** The lead's interned index per department list. */
+  const leadOfList: number[] = []
+  const leadOf = (list: number): number => (leadOfList[list] ??= departmentsIndex.indexOf(deptLists[list]![0] ?? ''))
   const itemListOf = (json: string): number => {
     let i = itemListByJson.get(json)
     if (i === undefined) {
-      itemListByJson.set(json, (i = table.itemLists.length))
-      table.itemLists.push(parseIds(json))
+      itemListByJson.set(json, (i = itemLists.length))
+      itemLists.push(parseIds(json))
     }
     return i
   }
   const dayOrNone = (ts: string | null): number => (present(ts) === null ? NO_DAY : timestampDay(ts!))
+  const addVisits = (visits: readonly Visit[]): void => {
+    for (const v of visits) {
+      for (const o of v.officer_ids) visitCol.officers.push(officers.indexOf(o))
+      visitSink.visit(dayFromIso(v.date), present(v.result_entered_at) === null ? null : timestampDay(v.result_entered_at!), v.outcome === null ? -1 : codeOf(VISIT_OUTCOMES, v.outcome))
+    }
+  }
+  const visitSink: VisitSink = {
+    mark: () => ({ visits: visitCol.date.length, officers: visitCol.officers.length }),
+    undo(to) {
+      for (const c of [visitCol.date, visitCol.entered, visitCol.outcome]) c.length = to.visits
+      visitCol.officerStart.length = to.visits + 1
+      visitCol.officers.length = to.officers
+    },
+    officer: (id) => visitCol.officers.push(officers.indexOf(id)),
+    visit(date, entered, outcome) {
+      visitCol.date.push(date)
+      visitCol.entered.push(entered ?? NO_DAY)
+      visitCol.outcome.push(outcome)
+      visitCol.officerStart.push(visitCol.officers.length)
+    },
+    timestampDay
+  }
+  let count = 0
   return {
-    table,
+    enterprises: enterprisesIndex,
     add(t) {
       const deptList = deptListOf(t.departmentIdsJson)
-      const ent = table.enterprises.factOf(t.enterpriseId)
+      const ent = t.enterprise
       const givenSite = present(t.siteId)
       const siteId = givenSite ?? ent.record?.sites[0]?.id ?? ''
-      table.ids.push(t.id)
-      table.codes.push(present(t.code))
-      table.deptList.push(deptList)
-      table.lead.push(table.departments.indexOf(table.deptLists[deptList]![0] ?? ''))
-      table.kind.push(codeOf(TASK_KINDS, t.kind))
-      table.special.push(codeOf(TASK_SPECIALS, t.special))
-      table.mode.push(codeOf(TASK_MODES, t.mode))
-      table.status.push(codeOf(TASK_STATUSES, t.status))
-      table.planIds.push(t.planId)
-      table.planCodes.push(t.planCode)
-      table.triggerSources.push(t.triggerSource)
-      table.triggerRefs.push(t.triggerRef)
-      table.recheckOfs.push(t.recheckOf)
-      table.jointDeclined.push(present(t.jointDeclinedReason) !== null)
-      table.enterprise.push(ent.index)
-      table.siteKey.push(table.enterprises.siteKeyOf(ent, siteId))
-      table.siteDefaulted.push(givenSite === null)
-      table.itemList.push(itemListOf(t.itemIdsJson))
-      table.codeApplied.push(dayOrNone(t.codeAppliedAt))
-      for (const v of t.visits) {
-        visits.date.push(dayFromIso(v.date))
-        visits.entered.push(dayOrNone(v.result_entered_at))
-        visits.outcome.push(v.outcome === null ? -1 : codeOf(VISIT_OUTCOMES, v.outcome))
-        for (const o of v.officer_ids) visits.officers.push(table.officers.indexOf(o))
-        visits.officerStart.push(visits.officers.length)
+      col.ids.push(t.id)
+      col.codes.push(present(t.code))
+      col.deptList.push(deptList)
+      col.lead.push(leadOf(deptList))
+      col.kind.push(t.kind)
+      col.special.push(t.special)
+      col.mode.push(t.mode)
+      col.status.push(t.status)
+      col.planIds.push(t.planId)
+      col.planCodes.push(t.planCode)
+      col.triggerSources.push(t.triggerSource)
+      col.triggerRefs.push(t.triggerRef)
+      col.recheckOfs.push(t.recheckOf)
+      col.jointDeclined.push(present(t.jointDeclinedReason) !== null ? 1 : 0)
+      col.enterprise.push(ent.index)
+      col.siteKey.push(enterprisesIndex.siteKeyOf(ent, siteId))
+      col.siteDefaulted.push(givenSite === null ? 1 : 0)
+      col.itemList.push(itemListOf(t.itemIdsJson))
+      col.codeApplied.push(dayOrNone(t.codeAppliedAt))
+      if (typeof t.visits !== 'string') addVisits(t.visits)
+      else if (!scanVisits(t.visits, visitSink)) addVisits(JSON.parse(t.visits) as Visit[])
+      col.visitStart.push(visitCol.date.length)
+      count++
+    },
+    finish() {
+      return {
+        count, ids: col.ids.done() as string[], codes: col.codes.done(), deptList: col.deptList.done(), deptLists, lead: col.lead.done(),
+        kind: col.kind.done(), special: col.special.done(), mode: col.mode.done(), status: col.status.done(),
+        planIds: col.planIds.done(), planCodes: col.planCodes.done(), triggerSources: col.triggerSources.done(), triggerRefs: col.triggerRefs.done(),
+        recheckOfs: col.recheckOfs.done(), jointDeclined: col.jointDeclined.done(), enterprise: col.enterprise.done(), siteKey: col.siteKey.done(),
+        siteDefaulted: col.siteDefaulted.done(), itemList: col.itemList.done(), itemLists, codeApplied: col.codeApplied.done(),
+        visitStart: col.visitStart.done(),
+        visits: {
+          date: visitCol.date.done(), entered: visitCol.entered.done(), outcome: visitCol.outcome.done(),
+          officerStart: visitCol.officerStart.done(), officers: visitCol.officers.done()
+        },
+        departments: departmentsIndex, enterprises: enterprisesIndex, officers
       }
-      table.visitStart.push(visits.date.length)
-      table.count++
     }
   }
 }
@@ -297,14 +411,15 @@ export function createTaskTableBuilder(
 export function tableFromRecords(
   tasks: readonly Task[], departments: ReadonlyMap<string, Department>, enterprises: ReadonlyMap<string, Enterprise>
 ): TaskTable {
-  const builder = createTaskTableBuilder(departments, enterprises, (json) => JSON.parse(json) as string[])
+  const builder = createTaskTableBuilder(departments, enterprises, (json) => JSON.parse(json) as string[], tasks.length)
   for (const t of tasks) {
     builder.add({
-      id: t.id, code: t.code, departmentIdsJson: JSON.stringify(t.department_ids), kind: t.kind, special: t.special, planId: t.plan_id,
-      planCode: t.plan_code, triggerSource: t.trigger_source, triggerRef: t.trigger_ref, recheckOf: t.recheck_of, enterpriseId: t.enterprise_id,
-      siteId: t.site_id, itemIdsJson: JSON.stringify(t.item_ids), mode: t.mode, codeAppliedAt: t.code_applied_at,
-      jointDeclinedReason: t.joint_declined_reason, visits: t.visits, status: t.status
+      id: t.id, code: t.code, departmentIdsJson: JSON.stringify(t.department_ids), kind: codeOf(TASK_KINDS, t.kind), special: codeOf(TASK_SPECIALS, t.special),
+      planId: t.plan_id, planCode: t.plan_code, triggerSource: t.trigger_source, triggerRef: t.trigger_ref, recheckOf: t.recheck_of,
+      enterprise: builder.enterprises.factOf(t.enterprise_id), siteId: t.site_id, itemIdsJson: JSON.stringify(t.item_ids),
+      mode: codeOf(TASK_MODES, t.mode), codeAppliedAt: t.code_applied_at, jointDeclinedReason: t.joint_declined_reason, visits: t.visits,
+      status: codeOf(TASK_STATUSES, t.status)
     })
   }
-  return builder.table
+  return builder.finish()
 }
