@@ -7,7 +7,7 @@ import { centralSeq } from '../../db/records.ts'
 import { replaceFlags } from '../flags/store.ts'
 import { analyze } from '../rules/engine.ts'
 import { loadAnalysisInput, type EvaluationFilter } from '../rules/load.ts'
-import type { AnalysisInput } from '../rules/types.ts'
+import type { LoadedInput } from '../rules/types.ts'
 import { builtinRulePack } from '../rules/packs.ts'
 import { lastAnalysisRun, runFullAnalysis, type AnalysisRunResult, type ProgressReporter } from './runAnalysis.ts'
 import { changedScope, recheckNeighbours, type AnalysisScope } from './scope.ts'
@@ -28,11 +28,11 @@ function flagsOfScope(flags: readonly FlagRecord[], scope: AnalysisScope): FlagR
 }
 
 /** Loads the scope, widened by the enterprises re-check links lead to, until none is left out. */
-function loadClosedScope(sqlite: Sqlite, changed: AnalysisScope, filter: EvaluationFilter): { scope: AnalysisScope; input: AnalysisInput } {
+function loadClosedScope(sqlite: Sqlite, changed: AnalysisScope, filter: EvaluationFilter): { scope: AnalysisScope; input: LoadedInput } {
   let scope = changed
   for (;;) {
     const input = loadAnalysisInput(sqlite, scope, filter)
-    const more = recheckNeighbours(sqlite, input.tasks, scope.enterpriseIds)
+    const more = recheckNeighbours(sqlite, input.taskTable, scope.enterpriseIds)
     if (more.length === 0) return { scope, input }
     scope = { ...scope, enterpriseIds: [...scope.enterpriseIds, ...more].sort() }
   }

@@ -4,7 +4,7 @@
 // too, see recheckNeighbours) and every plan rule at one plan, so recomputing those sets gives exactly
 // the full run's flags for them. Changes to departments, officers, items or the calendar touch everything: a full run.
 import type { Sqlite } from '../../db/client.ts'
-import type { Task } from '../contract/records.ts'
+import type { TaskTable } from '../rules/taskTable.ts'
 
 export type AnalysisScope = { enterpriseIds: string[]; planIds: string[] }
 
@@ -38,9 +38,9 @@ export function changedScope(sqlite: Sqlite, sinceSeq: number): AnalysisScope | 
  * the same enterprise, so this is almost always empty; the caller widens the scope and reloads until it is.
  * Worked out from the tasks already loaded, with two index searches, not by re-reading them in SQL.
  */
-export function recheckNeighbours(sqlite: Sqlite, tasks: readonly Pick<Task, 'id' | 'recheck_of'>[], enterpriseIds: readonly string[]): string[] {
-  const loaded = new Set(tasks.map((t) => t.id))
-  const originals = [...new Set(tasks.flatMap((t) => (t.recheck_of !== null && !loaded.has(t.recheck_of) ? [t.recheck_of] : [])))]
+export function recheckNeighbours(sqlite: Sqlite, tasks: Pick<TaskTable, 'ids' | 'recheckOfs'>, enterpriseIds: readonly string[]): string[] {
+  const loaded = new Set(tasks.ids)
+  const originals = [...new Set(tasks.recheckOfs.filter((id): id is string => id !== null && !loaded.has(id)))]
   const inScope = new Set(enterpriseIds)
   const found = new Set<string>()
   const add = (ids: unknown[]) => { for (const id of ids) if (typeof id === 'string' && !inScope.has(id)) found.add(id) }

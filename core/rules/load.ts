@@ -2,7 +2,7 @@
 // rows as arrays (`.raw()`), JSON.parse only for the array columns. A million tasks load in seconds.
 // Column lists follow db/records.ts TABLE_MAPPINGS (the one mapping between records and rows).
 import type {
-  CalendarDay, Department, Enterprise, Evaluation, Item, ListEntry, Officer, Plan, Task
+  CalendarDay, Department, Enterprise, Evaluation, Item, ListEntry, Officer, Plan
 } from '../contract/records.ts'
 import type { Sqlite } from '../../db/client.ts'
 import { PARTITION_SQL_FUNCTION, registerPartitionFunction, type Partition } from './partition.ts'
@@ -62,15 +62,17 @@ function scopeSql(selection: LoadSelection | undefined): ScopeSql {
  */
 type Followers = { plans: string; evaluations: string; params: Record<string, string>[] }
 
-function followersSql(selection: LoadSelection | undefined, tasks: readonly Task[]): Followers {
+function followersSql(selection: LoadSelection | undefined, tasks: TaskTable): Followers {
   // A share reads every plan (plan-level flags come from one share) and every negative evaluation.
   if (!selection || 'partition' in selection) return { plans: '', evaluations: '', params: [] }
   const scope: LoadScope = selection
   const planIds = new Set(scope.planIds)
   const planCodes = new Set<string>()
-  for (const t of tasks) {
-    if (t.plan_id !== null) planIds.add(t.plan_id)
-    if (t.plan_code !== null) planCodes.add(t.plan_code)
+  for (let i = 0; i < tasks.count; i++) {
+    const planId = tasks.planIds[i]!
+    const planCode = tasks.planCodes[i]!
+    if (planId !== null) planIds.add(planId)
+    if (planCode !== null) planCodes.add(planCode)
   }
   return {
     // Two index lookups joined by UNION: an OR of IN-subqueries would scan every plan.
@@ -78,7 +80,7 @@ function followersSql(selection: LoadSelection | undefined, tasks: readonly Task
         SELECT rowid FROM plans WHERE id IN (SELECT value FROM json_each(@planIds))
         UNION SELECT rowid FROM plans WHERE plan_code IN (SELECT value FROM json_each(@planCodes)))`,
     evaluations: ' WHERE task_id IN (SELECT value FROM json_each(@taskIds))',
-    params: [{ planIds: JSON.stringify([...planIds]), planCodes: JSON.stringify([...planCodes]), taskIds: JSON.stringify(tasks.map((t) => t.id)) }]
+    params: [{ planIds: JSON.stringify([...planIds]), planCodes: JSON.stringify([...planCodes]), taskIds: JSON.stringify(tasks.ids) }]
   }
 }
 
@@ -120,51 +122,6 @@ function evaluationSql(where: Followers, filter: EvaluationFilter | undefined): 
   const sql = where.evaluations === '' ? `${base} WHERE ${matches}` : `${base}${where.evaluations} AND ${matches}`
   const params = { ...where.params[0], verdicts: JSON.stringify(filter.verdicts), tags: JSON.stringify(filter.tags) }
   return { sql, params: [params] }
-}
-
-const TASK_COLUMNS = `id, code, department_ids, kind, special, plan_id, plan_code, trigger_source, trigger_ref, recheck_of, enterprise_id,
-  site_id, item_ids, mode, code_applied_at, joint_declined_reason, visits, status`
-
-/**
- * One string object per distinct value, for the columns with few values (enum codes, visit outcomes).
- * SQLite hands out a fresh copy of each value per row; records the engine keeps hold one shared copy.
- */
-type Interner = (value: string) => string
-
-function createInterner(): Interner {
-  const seen = new Map<string, string>()
-  return (value) => {
-    const shared = seen.get(value)
-    if (shared !== undefined) return shared
-    seen.set(value, value)
-    return value
-  }
-}
-
-function internAll(ids: string[], intern: Interner): string[] {
-  for (let i = 0; i < ids.length; i++) ids[i] = intern(ids[i]!)
-  return ids
-}
-
-/** Visits as stored (JSON), with their dates, outcomes and officer ids shared like the task's columns. */
-function visitsOf(v: Cell | undefined, intern: Interner): Task['visits'] {
-  const visits = j<Task['visits']>(v)
-  for (const visit of visits) {
-    visit.date = intern(visit.date)
-    if (typeof visit.outcome === 'string') visit.outcome = intern(visit.outcome) as typeof visit.outcome
-    internAll(visit.officer_ids, intern)
-  }
-  return visits
-}
-
-function taskRecord(r: Cell[], intern: Interner): Task {
-  return {
-    type: 'task', id: s(r[0]), code: sn(r[1]), department_ids: internAll(parseIdArray(r[2]), intern), kind: intern(s(r[3])) as Task['kind'],
-    special: intern(s(r[4])) as Task['special'], plan_id: sn(r[5]), plan_code: sn(r[6]), trigger_source: sn(r[7]) as Task['trigger_source'],
-    trigger_ref: sn(r[8]), recheck_of: sn(r[9]), enterprise_id: s(r[10]), site_id: sn(r[11]), item_ids: internAll(parseIdArray(r[12]), intern),
-    mode: intern(s(r[13])) as Task['mode'], code_applied_at: sn(r[14]), joint_declined_reason: sn(r[15]), visits: visitsOf(r[16], intern),
-    status: intern(s(r[17])) as Task['status']
-  }
 }
 
 /**
@@ -215,19 +172,18 @@ export const TASK_SLICE = 8192
 /** How far a full read of the tasks has got, 0 … 1 (by rowid: the tasks table is read in rowid order). */
 export type ReadProgress = (fraction: number) => void
 
-/** A scope names few tasks: one query (through the enterprise index), as records. */
-function loadScopedTasks(sqlite: Sqlite, where: ScopeSql): Task[] {
-  const intern = createInterner()
-  return rows(sqlite, `SELECT ${TASK_COLUMNS} FROM tasks${where.tasks}`, ...where.params).map((r) => taskRecord(r, intern))
-}
-
 /** The least and greatest rowid of the tasks: one index step each. */
 function rowidBounds(sqlite: Sqlite): [number, number] {
   return sqlite.prepare('SELECT coalesce(min(rowid), 0), coalesce(max(rowid), 0) FROM tasks').raw(true).get() as [number, number]
 }
 
-/** Every task (of a share), straight into columns, in slices by rowid. */
+/** The tasks, straight into columns: a scope's by one query, everything (or a share) in slices by rowid. */
 function loadTaskTable(sqlite: Sqlite, where: ScopeSql, builder: TaskTableBuilder, byRowid: EnterpriseByRowid, onRead: ReadProgress | undefined): TaskTable {
+  // A scope names few tasks: one query, through the enterprise index.
+  if (where.tasks !== '') {
+    for (const r of rows(sqlite, `SELECT ${TASK_TABLE_COLUMNS} FROM ${TASK_TABLE_FROM}${where.tasks}`, ...where.params)) addTaskRow(builder, byRowid, r)
+    return builder.finish()
+  }
   // Slices by rowid, in rowid order: the order a plain full scan returns them in.
   const slice = sqlite.prepare(`SELECT ${TASK_TABLE_COLUMNS} FROM ${TASK_TABLE_FROM} WHERE t.rowid > @after${where.taskSlice} ORDER BY t.rowid LIMIT ${TASK_SLICE}`).raw(true)
   const [first, last] = rowidBounds(sqlite)
@@ -241,11 +197,10 @@ function loadTaskTable(sqlite: Sqlite, where: ScopeSql, builder: TaskTableBuilde
   }
 }
 
-/**
- * The analysis input from the database. A full read (or a share's) gives the tasks as columns
- * (`taskTable`, with `tasks` empty); a scoped read gives them as records.
- */
-export function loadAnalysisInput(sqlite: Sqlite, selection?: LoadSelection, evaluationFilter?: EvaluationFilter, onRead?: ReadProgress): LoadedInput {
+/** The analysis input from the database, the tasks as columns (`taskTable`; `tasks` is empty). */
+export function loadAnalysisInput(
+  sqlite: Sqlite, selection?: LoadSelection, evaluationFilter?: EvaluationFilter, onRead?: ReadProgress
+): LoadedInput & { taskTable: TaskTable } {
   if (selection && 'partition' in selection) registerPartitionFunction(sqlite, selection.partition)
   const where = scopeSql(selection)
   // Named parameters (@enterprises …): one binding serves every occurrence; only scoped queries get them.
@@ -273,12 +228,8 @@ export function loadAnalysisInput(sqlite: Sqlite, selection?: LoadSelection, eva
   const list_entries = rows(sqlite, 'SELECT id, list, domain, enterprise_id, from_date, to_date FROM list_entries' + where.listEntries, ...p(where.listEntries)).map(
     (r): ListEntry => ({ type: 'list_entry', id: s(r[0]), list: s(r[1]) as ListEntry['list'], domain: sn(r[2]) as ListEntry['domain'], enterprise_id: s(r[3]), from: s(r[4]), to: sn(r[5]) })
   )
-  const scoped = where.tasks !== ''
-  const tasks = scoped ? loadScopedTasks(sqlite, where) : []
-  const taskTable = scoped
-    ? undefined
-    : loadTaskTable(sqlite, where, tableBuilder(sqlite, selection, departments, enterprises), { records: enterpriseByRowid, facts: [] }, onRead)
-  const follow = followersSql(selection, tasks)
+  const taskTable = loadTaskTable(sqlite, where, tableBuilder(sqlite, selection, departments, enterprises), { records: enterpriseByRowid, facts: [] }, onRead)
+  const follow = followersSql(selection, taskTable)
   const plans = rows(
     sqlite,
     `SELECT id, plan_code, department_id, participant_department_ids, title, plan_type, origin, year, window_from, window_to,
@@ -303,15 +254,14 @@ export function loadAnalysisInput(sqlite: Sqlite, selection?: LoadSelection, eva
   const calendar_days = rows(sqlite, 'SELECT date, kind FROM calendar_days').map(
     (r): CalendarDay => ({ type: 'calendar_day', date: s(r[0]), kind: s(r[1]) as CalendarDay['kind'] })
   )
-  const input = { departments, officers, enterprises, items, list_entries, plans, tasks, evaluations, calendar_days }
-  return taskTable ? { ...input, taskTable } : input
+  return { departments, officers, enterprises, items, list_entries, plans, tasks: [], evaluations, calendar_days, taskTable }
 }
 
 /** A builder with columns sized for the tasks to come: all of them, or about one share's. */
 function tableBuilder(sqlite: Sqlite, selection: LoadSelection | undefined, departments: readonly Department[], enterprises: readonly Enterprise[]): TaskTableBuilder {
   const [first, last] = rowidBounds(sqlite)
   const all = last - first + 1
-  const expected = selection && 'partition' in selection ? Math.ceil((all / selection.partition.count) * 1.1) : all
+  const expected = !selection ? all : 'partition' in selection ? Math.ceil((all / selection.partition.count) * 1.1) : selection.enterpriseIds.length * 16
   return createTaskTableBuilder(lastById(departments), lastById(enterprises), parseIdArray, expected)
 }
 

@@ -25,6 +25,9 @@ export type EnterpriseFact = {
   id: string
   index: number
   record: Enterprise | undefined
+  /** The first site key handed out for it, held here as well: the common case needs no array. */
+  firstSiteId: string | null
+  firstSiteKey: number
   siteIds: string[]
   siteKeys: number[]
   /** Replaces the two arrays' linear search for an enterprise with many distinct sites. */
@@ -158,13 +161,18 @@ function enterpriseIndex(enterprises: ReadonlyMap<string, Enterprise>): Enterpri
     factOf(id) {
       let e = byId.get(id)
       if (!e) {
-        e = { id, index: list.length, record: enterprises.get(id), siteIds: [], siteKeys: [], siteMap: null, lists: { WUGAN: [], NO_JOINT: [], WHITELIST: [] } }
+        e = {
+          id, index: list.length, record: enterprises.get(id), firstSiteId: null, firstSiteKey: -1, siteIds: [], siteKeys: [], siteMap: null,
+          lists: { WUGAN: [], NO_JOINT: [], WHITELIST: [] }
+        }
         byId.set(id, e)
         list.push(e)
       }
       return e
     },
     siteKeyOf(e, siteId) {
+      // Most tasks of an enterprise are at its first site seen: one comparison, no array to fetch.
+      if (e.firstSiteId === siteId) return e.firstSiteKey
       if (e.siteMap) {
         let key = e.siteMap.get(siteId)
         if (key === undefined) {
@@ -177,6 +185,10 @@ function enterpriseIndex(enterprises: ReadonlyMap<string, Enterprise>): Enterpri
       if (i >= 0) return e.siteKeys[i]!
       const key = siteIds.length
       siteIds.push(siteId)
+      if (e.firstSiteId === null) {
+        e.firstSiteId = siteId
+        e.firstSiteKey = key
+      }
       e.siteIds.push(siteId)
       e.siteKeys.push(key)
       if (e.siteIds.length > 16) e.siteMap = new Map(e.siteIds.map((id, j) => [id, e.siteKeys[j]!]))
