@@ -172,9 +172,12 @@ export const TASK_SLICE = 8192
 /** How far a full read of the tasks has got, 0 … 1 (by rowid: the tasks table is read in rowid order). */
 export type ReadProgress = (fraction: number) => void
 
-/** The least and greatest rowid of the tasks: one index step each. */
+/**
+ * The least and greatest rowid of the tasks: one index step each. (Asked in one SELECT, min and max
+ * together make SQLite scan the table; as two subqueries each is a single step.)
+ */
 function rowidBounds(sqlite: Sqlite): [number, number] {
-  return sqlite.prepare('SELECT coalesce(min(rowid), 0), coalesce(max(rowid), 0) FROM tasks').raw(true).get() as [number, number]
+  return sqlite.prepare('SELECT coalesce((SELECT min(rowid) FROM tasks), 0), coalesce((SELECT max(rowid) FROM tasks), 0)').raw(true).get() as [number, number]
 }
 
 /** The tasks, straight into columns: a scope's by one query, everything (or a share) in slices by rowid. */
@@ -259,9 +262,10 @@ export function loadAnalysisInput(
 
 /** A builder with columns sized for the tasks to come: all of them, or about one share's. */
 function tableBuilder(sqlite: Sqlite, selection: LoadSelection | undefined, departments: readonly Department[], enterprises: readonly Enterprise[]): TaskTableBuilder {
+  if (selection && !('partition' in selection)) return createTaskTableBuilder(lastById(departments), lastById(enterprises), parseIdArray, selection.enterpriseIds.length * 16)
   const [first, last] = rowidBounds(sqlite)
   const all = last - first + 1
-  const expected = !selection ? all : 'partition' in selection ? Math.ceil((all / selection.partition.count) * 1.1) : selection.enterpriseIds.length * 16
+  const expected = selection ? Math.ceil((all / selection.partition.count) * 1.1) : all
   return createTaskTableBuilder(lastById(departments), lastById(enterprises), parseIdArray, expected)
 }
 
