@@ -125,7 +125,6 @@ function codeOf(values: readonly string[], value: string): number {
 export const kindName = (code: number): Task['kind'] => TASK_KINDS[code]!
 export const specialName = (code: number): Task['special'] => TASK_SPECIALS[code]!
 export const modeName = (code: number): Task['mode'] => TASK_MODES[code]!
-export const outcomeName = (code: number): Visit['outcome'] => (code < 0 ? null : VISIT_OUTCOMES[code]!)
 
 export const KIND = { PLANNED: codeOf(TASK_KINDS, 'PLANNED'), TRIGGERED: codeOf(TASK_KINDS, 'TRIGGERED') } as const
 export const SPECIAL = {
@@ -215,7 +214,7 @@ function officerIndex(): OfficerIndex {
 
 /**
  * One task's fields as the builder takes them: id lists as their JSON text (the database's form),
- * enumerations as their codes (positions in the contract's lists, see enumCode), the enterprise already
+ * enumerations as their codes (positions in the contract's lists, see enumCodeSql), the enterprise already
  * looked up (EnterpriseIndex.factOf, or by the database's row number).
  */
 export type TaskFields = {
