@@ -89,6 +89,14 @@ describe('loadAnalysisInput', () => {
     sqlite.close()
   })
 
+  it('names the task and the column when a stored value is not one the contract knows', () => {
+    const { sqlite } = openMemoryDatabase()
+    sqlite.transaction(() => { const w = createRecordWriter(sqlite, 1); for (const r of Object.values(baseWorld()).flat()) w.write(r); w.write(task('T-BAD', '2025-03-03')) })()
+    sqlite.prepare("UPDATE tasks SET mode = 'ON_FOOT' WHERE id = 'T-BAD'").run()
+    expect(() => loadAnalysisInput(sqlite)).toThrow('task T-BAD: invalid mode')
+    sqlite.close()
+  })
+
   it('reads every task once when there are more than one slice of them', () => {
     const count = TASK_SLICE * 2 + 3
     const { sqlite } = openMemoryDatabase()
