@@ -144,3 +144,23 @@ describe('analyzeShare on a toy world', () => {
     sqlite.close()
   })
 })
+
+describe('partitionOf', () => {
+  it('gives the calling thread (share 0) a little more than an even share, and the helpers even shares of the rest', () => {
+    const ids = Array.from({ length: 20000 }, (_, i) => `91310116MA1F${String(i).padStart(6, '0')}`)
+    const sizes = (count: number) => {
+      const counts = new Array<number>(count).fill(0)
+      for (const id of ids) counts[partitionOf(id, { count, groupOf: new Map() })]!++
+      return counts.map((n) => n / ids.length)
+    }
+    expect(sizes(1)).toEqual([1])
+    const [zero, one] = sizes(2)
+    expect(zero).toBeGreaterThan(0.53)
+    expect(zero).toBeLessThan(0.57)
+    expect(one).toBeCloseTo(1 - zero!, 10)
+    const four = sizes(4)
+    expect(four[0]).toBeGreaterThan(0.255)
+    expect(four[0]).toBeLessThan(0.295)
+    for (const share of four.slice(1)) expect(Math.abs(share - (1 - four[0]!) / 3)).toBeLessThan(0.02)
+  })
+})

@@ -23,8 +23,19 @@ function hash(text: string): number {
   return h >>> 0
 }
 
+/**
+ * How much more than an even share share 0 takes. Share 0 is the calling thread's: it starts at once,
+ * while each helper first starts a thread and loads its modules, and the caller then receives the
+ * helpers' flags. Measured with two shares at city scale, equal shares left the caller waiting ~2 s of
+ * ~12 s for its helper; 55 % against 45 % evens them out.
+ */
+const CALLER_EXTRA = 0.1
+
 export function partitionOf(enterpriseId: string, partition: Pick<Partition, 'count' | 'groupOf'>): number {
-  return hash(partition.groupOf.get(enterpriseId) ?? enterpriseId) % partition.count
+  const at = hash(partition.groupOf.get(enterpriseId) ?? enterpriseId) / 2 ** 32
+  const first = Math.min(1, (1 + CALLER_EXTRA) / partition.count)
+  if (at < first) return 0
+  return Math.min(partition.count - 1, 1 + Math.floor(((at - first) / (1 - first)) * (partition.count - 1)))
 }
 
 /** Registers jiandu_partition() on this connection for `partition` (it replaces an earlier one). */
