@@ -3,9 +3,9 @@
 // planned on-site, site key, task order, resolved plan and cover, blank strings as absent. Dates are day
 // numbers; groupings the rules need are built lazily, once, in task order, so no rule sorts anything.
 // The tasks are columns (taskTable.ts); a TaskFact is a light view of one row of them.
-import type { Department, Enterprise, Evaluation, Item, Officer, Plan } from '../contract/records.ts'
+import type { Department, Enterprise, Evaluation, Item, ListEntry, Officer, Plan } from '../contract/records.ts'
 import type { Domain } from '../contract/scalars.ts'
-import { TASK_SPECIALS } from '../contract/records.ts'
+import { NAME_LISTS, TASK_SPECIALS } from '../contract/records.ts'
 import type { WorkingCalendar } from '../calendar/calendar.ts'
 import { addMonths, dayFromIso, isoFromDay, type DayNumber } from '../calendar/days.ts'
 import type { RulePack } from './pack.ts'
@@ -64,6 +64,10 @@ export class TaskFact {
   get leadIndex(): number { return this.t.lead[this.i]! }
   get leadDomain(): Domain | null { return this.t.departments.domains[this.t.lead[this.i]!]! }
   get ent(): EnterpriseFact { return this.t.enterprises.list[this.t.enterprise[this.i]!]! }
+  /** The enterprise, interned (EnterpriseFact.index). */
+  get entIndex(): number { return this.t.enterprise[this.i]! }
+  /** The department list, interned: tasks with equal department_ids (deduplicated) share it. */
+  get deptListIndex(): number { return this.t.deptList[this.i]! }
   get enterpriseId(): string { return this.ent.id }
   get enterprise(): Enterprise | undefined { return this.ent.record }
   /** site_id, or the enterprise's first listed site when absent ('' when the enterprise is unknown too). */
@@ -156,6 +160,11 @@ export type AnalysisModel = {
   planById: Map<string, PlanFact>
   /** Evaluations dated on or before as_of. */
   evaluations: Evaluation[]
+  /**
+   * The enterprise has entries on this list (any dates). Read from a byte per enterprise: most tasks'
+   * enterprises are on no list, and this answers without fetching the enterprise's fact.
+   */
+  onList(f: TaskFact, list: ListEntry['list']): boolean
   /** Every task's visits (TaskFact.visitFrom … visitTo); officers by their interned index in `officerIds`. */
   visits: VisitColumns
   officerIds: string[]
@@ -229,6 +238,8 @@ export function buildModel(input: LoadedInput, pack: RulePack, asOf: string, cal
     entIndex.factOf(le.enterprise_id).lists[le.list].push({ entry: le, domain: le.domain, from: dayFromIso(le.from), to: le.to === null ? null : dayFromIso(le.to) })
   }
   for (const e of entIndex.list) for (const list of Object.values(e.lists)) if (list.length > 1) list.sort((a, b) => compareStrings(a.entry.id, b.entry.id))
+  const listBits = new Uint8Array(entIndex.list.length)
+  for (const e of entIndex.list) listBits[e.index] = NAME_LISTS.reduce((bits, list, k) => (e.lists[list].length > 0 ? bits | (1 << k) : bits), 0)
 
   // What as_of decides per task: the visits that count, hence inspection date, last visit, and the flags.
   const n = table.count
@@ -437,6 +448,7 @@ export function buildModel(input: LoadedInput, pack: RulePack, asOf: string, cal
   return {
     pack, asOf, asOfDay, calendar, tasks, indexTasks, ordered, departments, officers, enterprises, items, plans, planById,
     evaluations, visits: table.visits, officerIds: table.officers.ids, domainOf,
+    onList: (f, list) => (listBits[table.enterprise[f.i]!]! & (1 << NAME_LISTS.indexOf(list))) !== 0,
     plusMonths: (day, k) => addMonths(day, k, monthMode),
     plusWorkingDays: (day, k) => calendar.addWorkingDaysToDay(day, k, countFrom),
     stampDay,

@@ -130,9 +130,14 @@ export const resultRecognitionIgnored: RuleImpl<'RESULT_RECOGNITION_IGNORED'> = 
     if (d === undefined) relevance.set(deptId, (d = relevant(deptId)))
     return d
   }
+  /** Per department list (interned): 1 when one of its departments is relevant, 0 when none; unset until asked. */
+  const listRelevance: number[] = []
   const isRelevant = (f: TaskFact): boolean => {
-    for (const d of f.depts) if (relevantCached(d) !== null) return true
-    return false
+    const known = listRelevance[f.deptListIndex]
+    if (known !== undefined) return known === 1
+    const relevantList = f.depts.some((d) => relevantCached(d) !== null)
+    listRelevance[f.deptListIndex] = relevantList ? 1 : 0
+    return relevantList
   }
   type Extra = { domain: Domain; level: Department['level']; otherLevel: Department['level']; shared: string[]; windowEnd: DayNumber }
   const pairs = pairCollector<Extra>(m)

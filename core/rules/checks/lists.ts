@@ -18,7 +18,7 @@ function planOrigin(m: AnalysisModel, f: TaskFact) {
 
 export const wuganObjectInspected: RuleImpl<'WUGAN_OBJECT_INSPECTED'> = (m, cfg, out) => {
   return (f) => {
-    if (!f.planned || f.ent.lists.WUGAN.length === 0) return
+    if (!f.planned || !m.onList(f, 'WUGAN')) return
     const entries = f.ent.lists.WUGAN.filter((e) => (e.domain === null || e.domain === f.leadDomain) && covering(e, f.inspDay))
     if (entries.length === 0 || m.exemptByOrigin(f)) return
     out.emit('WUGAN_OBJECT_INSPECTED', cfg, {
@@ -92,9 +92,8 @@ export const jointMissedNoReason: RuleImpl<'JOINT_MISSED_NO_REASON'> = (m, cfg, 
 
 export const jointOnDiscouragedObject: RuleImpl<'JOINT_ON_DISCOURAGED_OBJECT'> = (m, cfg, out) => {
   return (f) => {
-    if (!f.onSite || f.depts.length < 2) return
+    if (!f.onSite || f.depts.length < 2 || !m.onList(f, 'NO_JOINT')) return
     const candidates = f.ent.lists.NO_JOINT
-    if (candidates.length === 0) return
     const domains = domainsOf(m, f.depts, new Set())
     const entries = candidates.filter((e) => covering(e, f.inspDay) && (e.domain === null || domains.has(e.domain)))
     if (entries.length === 0) return

@@ -172,7 +172,7 @@ export const advanceFilingShort: RuleImpl<'ADVANCE_FILING_SHORT'> = (m, cfg, out
 
 export const whitelistNoApproval: RuleImpl<'WHITELIST_NO_APPROVAL'> = (m, cfg, out) => {
   return (f) => {
-    if (!f.planned || f.ent.lists.WHITELIST.length === 0) return
+    if (!f.planned || !m.onList(f, 'WHITELIST')) return
     const entries = f.ent.lists.WHITELIST.filter(
       (e) => (e.domain === null || e.domain === f.leadDomain) && e.from <= f.inspDay && (e.to === null || f.inspDay <= e.to)
     )
