@@ -37,8 +37,6 @@ type Derived = {
   resolved: (PlanFact | null | undefined)[]
   /** -1 until computed, else 0 / 1. */
   covered: Int8Array
-  /** ITEM_* bits of the task's items, -1 until computed. */
-  itemBits: Int8Array
 }
 
 /**
@@ -245,7 +243,7 @@ export function buildModel(input: LoadedInput, pack: RulePack, asOf: string, cal
   const n = table.count
   const derived: Derived = {
     inspDay: new Int32Array(n), lastDay: new Int32Array(n), flags: new Uint8Array(n), rank: new Int32Array(n).fill(-1),
-    resolved: new Array<PlanFact | null | undefined>(n).fill(undefined), covered: new Int8Array(n).fill(-1), itemBits: new Int8Array(n).fill(-1)
+    resolved: new Array<PlanFact | null | undefined>(n).fill(undefined), covered: new Int8Array(n).fill(-1)
   }
   const visitDay = table.visits.date
   const visitStart = table.visitStart
@@ -434,6 +432,29 @@ export function buildModel(input: LoadedInput, pack: RulePack, asOf: string, cal
     return { facts, bounds: Int32Array.from(bounds), count: depts.length, depts }
   })
 
+  const itemBitsOf = (itemIds: readonly string[], depts: readonly string[]): number => {
+    let bits = 0
+    for (const id of itemIds) {
+      const item = items.get(id)
+      if (!item) {
+        bits |= ITEM_UNKNOWN
+        continue
+      }
+      if (item.list === 'WUSHI') bits |= ITEM_WUSHI
+      if (item.fire_matter === true) bits |= ITEM_FIRE_MATTER
+      let known = false
+      let same = false
+      for (const d of depts) {
+        const dd = deptIndex.domains[deptIndex.indexOf(d)]!
+        if (dd !== null) known = true
+        if (dd === item.domain) same = true
+      }
+      if (known && !same) bits |= ITEM_OTHER_DOMAIN
+    }
+    return bits
+  }
+  const itemBitsByPair = new Map<number, number>()
+
   // No map of every task: one pass compares each task id with the (few) wanted ones.
   const indexTasks = (ids: Iterable<string>): Map<string, TaskFact> => {
     const index = new Map<string, TaskFact>()
@@ -461,27 +482,10 @@ export function buildModel(input: LoadedInput, pack: RulePack, asOf: string, cal
       return day === NO_DAY || day > asOfDay ? null : day
     },
     itemBits: (f) => {
-      const known = derived.itemBits[f.i]!
-      if (known >= 0) return known
-      let bits = 0
-      for (const id of f.itemIds) {
-        const item = items.get(id)
-        if (!item) {
-          bits |= ITEM_UNKNOWN
-          continue
-        }
-        if (item.list === 'WUSHI') bits |= ITEM_WUSHI
-        if (item.fire_matter === true) bits |= ITEM_FIRE_MATTER
-        let known = false
-        let same = false
-        for (const d of f.depts) {
-          const dd = deptIndex.domains[deptIndex.indexOf(d)]!
-          if (dd !== null) known = true
-          if (dd === item.domain) same = true
-        }
-        if (known && !same) bits |= ITEM_OTHER_DOMAIN
-      }
-      derived.itemBits[f.i] = bits
+      // The bits depend on the task's item list and department list alone: worked out once per pair.
+      const pair = table.itemList[f.i]! * table.deptLists.length + table.deptList[f.i]!
+      let bits = itemBitsByPair.get(pair)
+      if (bits === undefined) itemBitsByPair.set(pair, (bits = itemBitsOf(f.itemIds, f.depts)))
       return bits
     },
     resolvedPlan,
