@@ -346,17 +346,6 @@ export function createTaskTableBuilder(
     return i
   }
   const dayOrNone = (ts: string | null): number => (present(ts) === null ? NO_DAY : timestampDay(ts!))
-  // Plan ids and codes and trigger sources repeat across many tasks (tens of thousands of plans, a few
-  // sources): one kept copy of each value, where keeping every row's own copy made the collector copy
-  // millions of strings out of the young generation.
-  const sharedValues = new Map<string, string>()
-  const shared = (value: string | null): string | null => {
-    if (value === null) return null
-    const known = sharedValues.get(value)
-    if (known !== undefined) return known
-    sharedValues.set(value, value)
-    return value
-  }
   const addVisits = (visits: readonly Visit[]): void => {
     for (const v of visits) {
       for (const o of v.officer_ids) visitCol.officers.push(officers.indexOf(o))
@@ -395,9 +384,9 @@ export function createTaskTableBuilder(
       col.special.push(t.special)
       col.mode.push(t.mode)
       col.status.push(t.status)
-      col.planIds.push(shared(t.planId))
-      col.planCodes.push(shared(t.planCode))
-      col.triggerSources.push(shared(t.triggerSource))
+      col.planIds.push(t.planId)
+      col.planCodes.push(t.planCode)
+      col.triggerSources.push(t.triggerSource)
       col.triggerRefs.push(t.triggerRef)
       col.recheckOfs.push(t.recheckOf)
       col.jointDeclined.push(present(t.jointDeclinedReason) !== null ? 1 : 0)
