@@ -1,6 +1,8 @@
 // Reading the analysis input from the workstation database, fast: one prepared statement per table,
-// rows as arrays (`.raw()`), JSON.parse only for the array columns. A million tasks load in seconds.
-// Column lists follow db/records.ts TABLE_MAPPINGS (the one mapping between records and rows).
+// rows as arrays (`.raw()`). The tasks go straight into the engine's columns (taskTable.ts), with SQL
+// handing over enumeration codes and enterprise row numbers and the visits scanned from their JSON text;
+// the other tables (a few hundred thousand rows at most) become records. Column lists follow
+// db/records.ts TABLE_MAPPINGS (the one mapping between records and rows).
 import type {
   CalendarDay, Department, Enterprise, Evaluation, Item, ListEntry, Officer, Plan
 } from '../contract/records.ts'
