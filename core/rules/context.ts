@@ -14,7 +14,7 @@ import {
   KIND, kindName, MODE_ON_SITE, modeName, NO_DAY, SPECIAL, specialName, STATUS_CANCELLED, tableFromRecords,
   type EnterpriseFact, type TaskTable, type VisitColumns
 } from './taskTable.ts'
-import { compareStrings, present, timestampDay } from './values.ts'
+import { compareStrings, lastById, present, timestampDay } from './values.ts'
 
 export { compareStrings, present, timestampDay } from './values.ts'
 export type { EnterpriseFact, ListEntryFact } from './taskTable.ts'
@@ -189,12 +189,6 @@ export type AnalysisModel = {
   /** Inspections per enterprise. */
   enterpriseRuns(): Runs
   siteLabel(f: TaskFact): string
-}
-
-function lastById<T extends { id: string }>(records: readonly T[]): Map<string, T> {
-  const m = new Map<string, T>()
-  for (const r of records) m.set(r.id, r)
-  return m
 }
 
 export type ModelOptions = {
@@ -469,7 +463,7 @@ export function buildModel(input: LoadedInput, pack: RulePack, asOf: string, cal
   return {
     pack, asOf, asOfDay, calendar, tasks, indexTasks, ordered, departments, officers, enterprises, items, plans, planById,
     evaluations, visits: table.visits, officerIds: table.officers.ids, domainOf,
-    onList: (f, list) => (listBits[table.enterprise[f.i]!]! & (1 << NAME_LISTS.indexOf(list))) !== 0,
+    onList: (f, list) => (listBits[f.entIndex]! & (1 << NAME_LISTS.indexOf(list))) !== 0,
     plusMonths: (day, k) => addMonths(day, k, monthMode),
     plusWorkingDays: (day, k) => calendar.addWorkingDaysToDay(day, k, countFrom),
     stampDay,

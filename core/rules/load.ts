@@ -9,7 +9,8 @@ import type {
 import type { Sqlite } from '../../db/client.ts'
 import { PARTITION_SQL_FUNCTION, registerPartitionFunction, type Partition } from './partition.ts'
 import type { LoadedInput } from './types.ts'
-import { createTaskTableBuilder, enumCodeSql, TASK_ENUMS, type EnterpriseFact, type TaskFields, type TaskTable, type TaskTableBuilder } from './taskTable.ts'
+import { lastById } from './values.ts'
+import { createTaskTableBuilder, enumCodeSql, TASK_ENUMS, type EnterpriseFact, type TaskTable, type TaskTableBuilder } from './taskTable.ts'
 
 type Cell = string | number | null
 
@@ -154,27 +155,14 @@ function enterpriseOfRow(builder: TaskTableBuilder, byRowid: EnterpriseByRowid, 
   return fact
 }
 
-/** Fills the reused fields object's enterprise until the first row (never added to any index). */
-const NO_ENTERPRISE_YET: EnterpriseFact = {
-  id: '', index: -1, record: undefined, firstSiteId: null, firstSiteKey: -1, siteIds: [], siteKeys: [], siteMap: null, lists: { WUGAN: [], NO_JOINT: [], WHITELIST: [] }
-}
-
-/**
- * Adds rows of TASK_TABLE_COLUMNS to the task table: no record in between, and one fields object filled
- * again for every row (the builder copies what it keeps), not a million objects made to die at once.
- */
-function taskRowAdder(builder: TaskTableBuilder, byRowid: EnterpriseByRowid): (r: Cell[]) => void {
-  const f: TaskFields = {
-    id: '', code: null, departmentIdsJson: '', kind: 0, special: 0, planId: null, planCode: null, triggerSource: null, triggerRef: null, recheckOf: null,
-    enterprise: NO_ENTERPRISE_YET, siteId: null, itemIdsJson: '', mode: 0, codeAppliedAt: null, jointDeclinedReason: null, visits: '', status: 0
-  }
-  return (r) => {
-    f.id = s(r[0]); f.code = sn(r[1]); f.departmentIdsJson = s(r[2]); f.kind = code(r[3], 'kind', r); f.special = code(r[4], 'special', r)
-    f.planId = sn(r[5]); f.planCode = sn(r[6]); f.triggerSource = sn(r[7]); f.triggerRef = sn(r[8]); f.recheckOf = sn(r[9])
-    f.enterprise = enterpriseOfRow(builder, byRowid, r); f.siteId = sn(r[12]); f.itemIdsJson = s(r[13]); f.mode = code(r[14], 'mode', r)
-    f.codeAppliedAt = sn(r[15]); f.jointDeclinedReason = sn(r[16]); f.visits = s(r[17]); f.status = code(r[18], 'status', r)
-    builder.add(f)
-  }
+/** One row of TASK_TABLE_COLUMNS into the task table: no record in between. */
+function addTaskRow(builder: TaskTableBuilder, byRowid: EnterpriseByRowid, r: Cell[]): void {
+  builder.add({
+    id: s(r[0]), code: sn(r[1]), departmentIdsJson: s(r[2]), kind: code(r[3], 'kind', r), special: code(r[4], 'special', r), planId: sn(r[5]),
+    planCode: sn(r[6]), triggerSource: sn(r[7]), triggerRef: sn(r[8]), recheckOf: sn(r[9]), enterprise: enterpriseOfRow(builder, byRowid, r),
+    siteId: sn(r[12]), itemIdsJson: s(r[13]), mode: code(r[14], 'mode', r), codeAppliedAt: sn(r[15]), jointDeclinedReason: sn(r[16]),
+    visits: s(r[17]), status: code(r[18], 'status', r)
+  })
 }
 
 /**
@@ -197,10 +185,9 @@ function rowidBounds(sqlite: Sqlite): [number, number] {
 
 /** The tasks, straight into columns: a scope's by one query, everything (or a share) in slices by rowid. */
 function loadTaskTable(sqlite: Sqlite, where: ScopeSql, builder: TaskTableBuilder, byRowid: EnterpriseByRowid, onRead: ReadProgress | undefined): TaskTable {
-  const addTaskRow = taskRowAdder(builder, byRowid)
   // A scope names few tasks: one query, through the enterprise index.
   if (where.tasks !== '') {
-    for (const r of rows(sqlite, `SELECT ${TASK_TABLE_COLUMNS} FROM ${TASK_TABLE_FROM}${where.tasks}`, ...where.params)) addTaskRow(r)
+    for (const r of rows(sqlite, `SELECT ${TASK_TABLE_COLUMNS} FROM ${TASK_TABLE_FROM}${where.tasks}`, ...where.params)) addTaskRow(builder, byRowid, r)
     return builder.finish()
   }
   // Slices by rowid, in rowid order: the order a plain full scan returns them in.
@@ -209,7 +196,7 @@ function loadTaskTable(sqlite: Sqlite, where: ScopeSql, builder: TaskTableBuilde
   let after = Number.MIN_SAFE_INTEGER
   for (;;) {
     const part = slice.all({ ...where.params[0], after }) as Cell[][]
-    for (const r of part) addTaskRow(r)
+    for (const r of part) addTaskRow(builder, byRowid, r)
     if (part.length < TASK_SLICE) return builder.finish()
     after = Number(part[part.length - 1]![ROWID_CELL])
     onRead?.(last > first ? (after - first) / (last - first) : 1)
@@ -278,13 +265,12 @@ export function loadAnalysisInput(
 
 /** A builder with columns sized for the tasks to come: all of them, or about one share's. */
 function tableBuilder(sqlite: Sqlite, selection: LoadSelection | undefined, departments: readonly Department[], enterprises: readonly Enterprise[]): TaskTableBuilder {
-  if (selection && !('partition' in selection)) return createTaskTableBuilder(lastById(departments), lastById(enterprises), parseIdArray, selection.enterpriseIds.length * 16)
-  const [first, last] = rowidBounds(sqlite)
-  const all = last - first + 1
-  const expected = selection ? Math.ceil((all / selection.partition.count) * 1.1) : all
-  return createTaskTableBuilder(lastById(departments), lastById(enterprises), parseIdArray, expected)
+  return createTaskTableBuilder(lastById(departments), lastById(enterprises), parseIdArray, expectedTasks(sqlite, selection))
 }
 
-function lastById<T extends { id: string }>(records: readonly T[]): Map<string, T> {
-  return new Map(records.map((r) => [r.id, r]))
+function expectedTasks(sqlite: Sqlite, selection: LoadSelection | undefined): number {
+  if (selection && !('partition' in selection)) return selection.enterpriseIds.length * 16
+  const [first, last] = rowidBounds(sqlite)
+  const all = last - first + 1
+  return selection ? Math.ceil((all / selection.partition.count) * 1.1) : all
 }

@@ -36,12 +36,11 @@ export type EnterpriseFact = {
   lists: Record<ListEntry['list'], ListEntryFact[]>
 }
 
+/** Ids interned to small integers: their position in `ids`, in order of first sight. */
+export type IdIndex = { ids: string[]; indexOf(id: string): number }
+
 /** Departments by interned index: tasks' and plans' departments, known or only referenced. */
-export type DepartmentIndex = {
-  ids: string[]
-  domains: (Domain | null)[]
-  indexOf(id: string): number
-}
+export type DepartmentIndex = IdIndex & { domains: (Domain | null)[] }
 
 /** Enterprises and their sites by interned index and site key. */
 export type EnterpriseIndex = {
@@ -52,8 +51,6 @@ export type EnterpriseIndex = {
   siteIds: string[]
 }
 
-/** Officers by interned index (visits name them). */
-export type OfficerIndex = { ids: string[]; indexOf(id: string): number }
 
 export type TaskTable = {
   count: number
@@ -91,7 +88,8 @@ export type TaskTable = {
   visits: VisitColumns
   departments: DepartmentIndex
   enterprises: EnterpriseIndex
-  officers: OfficerIndex
+  /** Officers by interned index (visits name them). */
+  officers: IdIndex
 }
 
 export type VisitColumns = {
@@ -133,22 +131,27 @@ export const SPECIAL = {
 export const MODE_ON_SITE = codeOf(TASK_MODES, 'ON_SITE')
 export const STATUS_CANCELLED = codeOf(TASK_STATUSES, 'CANCELLED')
 
-function departmentIndex(departments: ReadonlyMap<string, Department>): DepartmentIndex {
+/** A new IdIndex; `onNew` hears of each id as it is first seen. */
+function idIndex(onNew: (id: string) => void = () => undefined): IdIndex {
   const byId = new Map<string, number>()
   const ids: string[] = []
-  const domains: (Domain | null)[] = []
   return {
-    ids, domains,
+    ids,
     indexOf(id) {
       let i = byId.get(id)
       if (i === undefined) {
         byId.set(id, (i = ids.length))
         ids.push(id)
-        domains.push(departments.get(id)?.domain ?? null)
+        onNew(id)
       }
       return i
     }
   }
+}
+
+function departmentIndex(departments: ReadonlyMap<string, Department>): DepartmentIndex {
+  const domains: (Domain | null)[] = []
+  return { ...idIndex((id) => domains.push(departments.get(id)?.domain ?? null)), domains }
 }
 
 function enterpriseIndex(enterprises: ReadonlyMap<string, Enterprise>): EnterpriseIndex {
@@ -192,22 +195,6 @@ function enterpriseIndex(enterprises: ReadonlyMap<string, Enterprise>): Enterpri
       e.siteKeys.push(key)
       if (e.siteIds.length > 16) e.siteMap = new Map(e.siteIds.map((id, j) => [id, e.siteKeys[j]!]))
       return key
-    }
-  }
-}
-
-function officerIndex(): OfficerIndex {
-  const byId = new Map<string, number>()
-  const ids: string[] = []
-  return {
-    ids,
-    indexOf(id) {
-      let i = byId.get(id)
-      if (i === undefined) {
-        byId.set(id, (i = ids.length))
-        ids.push(id)
-      }
-      return i
     }
   }
 }
@@ -308,7 +295,7 @@ export function createTaskTableBuilder(
   const itemLists: string[][] = []
   const departmentsIndex = departmentIndex(departments)
   const enterprisesIndex = enterpriseIndex(enterprises)
-  const officers = officerIndex()
+  const officers = idIndex()
   const n = expectedTasks
   const col = {
     ids: new StringColumn(n), codes: new StringColumn(n), deptList: new Column(ints, n), lead: new Column(ints, n),
@@ -365,8 +352,7 @@ export function createTaskTableBuilder(
       visitCol.entered.push(entered ?? NO_DAY)
       visitCol.outcome.push(outcome)
       visitCol.officerStart.push(visitCol.officers.length)
-    },
-    timestampDay
+    }
   }
   let count = 0
   return {

@@ -1,5 +1,5 @@
 // Small value helpers every part of the engine shares: blank strings as absent, a timestamp's day,
-// the order of ids.
+// the order of ids, records by id.
 import { shanghaiDate } from '../contract/scalars.ts'
 import { dayFromIso, type DayNumber } from '../calendar/days.ts'
 
@@ -25,4 +25,11 @@ export function timestampDay(ts: string): DayNumber {
 /** Plain code-unit string order (not locale): the order of ids everywhere in the output. */
 export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** Records by id; a later record with the same id replaces the earlier one (interchange-v1 upsert). */
+export function lastById<T extends { id: string }>(records: readonly T[]): Map<string, T> {
+  const m = new Map<string, T>()
+  for (const r of records) m.set(r.id, r)
+  return m
 }

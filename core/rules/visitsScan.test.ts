@@ -6,7 +6,6 @@ import { dayFromIso, isoFromDay } from '../calendar/days.ts'
 import { TASK_KINDS, TASK_MODES, TASK_SPECIALS, TASK_STATUSES, type Visit } from '../contract/records.ts'
 import { createTaskTableBuilder, NO_DAY, type TaskTable } from './taskTable.ts'
 import { scanVisits, type VisitSink } from './visitsScan.ts'
-import { timestampDay } from './values.ts'
 
 const START = dayFromIso('2024-12-25')
 const date = fc.integer({ min: 0, max: 800 }).map((n) => isoFromDay(START + n))
@@ -40,8 +39,7 @@ function recordingSink(): VisitSink & { written: unknown[] } {
     mark: () => ({ visits: written.length, officers }),
     undo(to) { written.length = to.visits; officers = to.officers },
     officer: () => { officers++ },
-    visit: (...v) => { written.push(v) },
-    timestampDay
+    visit: (...v) => { written.push(v) }
   }
 }
 

@@ -6,6 +6,7 @@
 // spaces, escapes, blank values) is left to JSON.parse: the scanner says so and writes nothing.
 import { VISIT_OUTCOMES } from '../contract/records.ts'
 import { dayFromCivil, type DayNumber } from '../calendar/days.ts'
+import { timestampDay } from './values.ts'
 
 /** Where scanned visits go: the builder's columns (taskTable.ts). */
 export type VisitSink = {
@@ -16,8 +17,6 @@ export type VisitSink = {
   officer(id: string): void
   /** Closes a visit: its values, and the officers given since the last one. */
   visit(date: DayNumber, entered: DayNumber | null, outcome: number): void
-  /** The day of a timestamp that is not in the "+08:00" form. */
-  timestampDay(ts: string): DayNumber
 }
 
 const QUOTE = 34
@@ -100,7 +99,7 @@ export function scanVisits(text: string, sink: VisitSink): boolean {
       const end = stringEnd()
       // A timestamp is at least 'YYYY-MM-DDTHH:MM:SSZ'; anything shorter (blank, say) is not canonical.
       if (end < 0 || end - p - 1 < 20) return fail()
-      entered = text.startsWith('+08:00', end - 6) ? dayAt(text, p + 1) : sink.timestampDay(text.slice(p + 1, end))
+      entered = text.startsWith('+08:00', end - 6) ? dayAt(text, p + 1) : timestampDay(text.slice(p + 1, end))
       if (entered === null) return fail()
       p = end + 1
     }
