@@ -6,7 +6,7 @@ import { openDatabase, openMemoryDatabase, type Sqlite } from '../../db/client.t
 import { centralSeq, createRecordWriter, ROW_TO_RECORD } from '../../db/records.ts'
 import { createDemoDatabase } from '../demo/database.ts'
 import { analyzeDatabase } from './analyzeDatabase.ts'
-import { analyzeInShares, shareCount } from './parallel.ts'
+import { analyzeInShares, mergeSorted, shareCount } from './parallel.ts'
 import { builtinRulePack } from './packs.ts'
 import { partitionOf, recheckGroups } from './partition.ts'
 import { analyzeShare } from './shares.ts'
@@ -162,5 +162,20 @@ describe('partitionOf', () => {
     expect(four[0]).toBeGreaterThan(0.255)
     expect(four[0]).toBeLessThan(0.295)
     for (const share of four.slice(1)) expect(Math.abs(share - (1 - four[0]!) / 3)).toBeLessThan(0.02)
+  })
+})
+
+describe('mergeSorted', () => {
+  it('merges sorted lists into the order sorting their concatenation gives, taking ties from the earlier list', () => {
+    let seed = 7
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
+    for (let round = 0; round < 50; round++) {
+      const lists = Array.from({ length: 1 + Math.floor(random() * 4) }, (_, list) =>
+        Array.from({ length: Math.floor(random() * 30) }, () => ({ key: Math.floor(random() * 20), list })).sort((a, b) => a.key - b.key))
+      const merged = mergeSorted(lists, (a, b) => a.key - b.key)
+      // Array.prototype.sort is stable: on equal keys the concatenation's order, i.e. the earlier list first.
+      expect(merged).toEqual(lists.flat().sort((a, b) => a.key - b.key))
+    }
+    expect(mergeSorted([[], []], (a: number, b: number) => a - b)).toEqual([])
   })
 })

@@ -121,8 +121,27 @@ export function analyzeInShares(
   }
 }
 
+/**
+ * The shares' flags as one list in compareFlags order. Each share's list is already in that order
+ * (the emitter sorts its flags), so merging costs one comparison per flag, where sorting the
+ * concatenation would cost ~17 at city scale (~0.25 s for 137,000 flags).
+ */
+export function mergeSorted<T>(lists: readonly (readonly T[])[], compare: (a: T, b: T) => number): T[] {
+  const out: T[] = []
+  const at = lists.map(() => 0)
+  for (;;) {
+    let best = -1
+    for (let k = 0; k < lists.length; k++) {
+      const item = lists[k]![at[k]!]
+      if (item !== undefined && (best < 0 || compare(item, lists[best]![at[best]!]!) < 0)) best = k
+    }
+    if (best < 0) return out
+    out.push(lists[best]![at[best]!++]!)
+  }
+}
+
 function mergeShares(results: readonly ShareResult[], pack: RulePack, asOf: string): AnalysisOutput {
-  const flags = results.flatMap((r) => r.flags).sort(compareFlags)
+  const flags = mergeSorted(results.map((r) => r.flags), compareFlags)
   // Each warning names a year and reads the same in every share: the union, in year order.
   const year = (warning: string) => Number.parseInt(warning, 10)
   const warnings = [...new Set(results.flatMap((r) => r.warnings))].sort((a, b) => year(a) - year(b) || compareStrings(a, b))
