@@ -69,7 +69,14 @@ export function flagKey(rule: string, taskIds: readonly string[], planIds: reado
   return `${rule}\u0000${taskIds.join('\u0001')}\u0000${planIds.join('\u0001')}`
 }
 
-const sortedUnique = (ids: readonly string[]): string[] => [...new Set(ids)].sort(compareStrings)
+/** Ids without repeats, ascending. Most flags name one or two: those need no Set and no sort. */
+function sortedUnique(ids: readonly string[]): string[] {
+  const [a, b] = ids
+  if (ids.length === 0) return []
+  if (ids.length === 1) return [a!]
+  if (ids.length === 2) return a === b ? [a!] : compareStrings(a!, b!) < 0 ? [a!, b!] : [b!, a!]
+  return [...new Set(ids)].sort(compareStrings)
+}
 
 export function createEmitter(pack: RulePack): Emitter {
   const out: Flag[] = []

@@ -68,7 +68,8 @@ export const codeNotReused: RuleImpl<'CODE_NOT_REUSED'> = (m, cfg, out) => {
   }
   // The re-checked tasks, looked up once for all re-checks (few) rather than in an index of every task.
   const recheckedIds: string[] = []
-  for (const t of m.tasks) {
+  for (let i = 0; i < m.tasks.length; i++) {
+    const t = m.tasks[i]!
     if (t.code === null || !t.recheck) continue
     const originalId = present(t.recheckOf)
     if (originalId !== null) recheckedIds.push(originalId)

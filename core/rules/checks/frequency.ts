@@ -3,7 +3,8 @@
 // one (D-12b), pending tasks not merged (D-12a). All are group visitors (rule.ts): a linear scan per
 // group in task order, plus a sliding window of the few tasks still inside a one-month window; pairs
 // are collected during the walk and emitted in `finish`.
-import { civilFromDay, isoFromDay, type DayNumber } from '../../calendar/days.ts'
+import { civilFromDay, dayFromCivil, isoFromDay, type DayNumber } from '../../calendar/days.ts'
+import { ActiveWindow } from '../activeWindow.ts'
 import type { Department } from '../../contract/records.ts'
 import type { Domain } from '../../contract/scalars.ts'
 import type { AnalysisModel, TaskFact } from '../context.ts'
@@ -70,29 +71,39 @@ export const repeatWithinMonth: RuleImpl<'REPEAT_WITHIN_MONTH'> = (m, cfg, out) 
 export const repeatPlannedAnnual: RuleImpl<'REPEAT_PLANNED_ANNUAL'> = (m, cfg, out) => {
   const caps = cfg.params.annual_cap_planned_onsite
   const sets = new Map<string, { facts: TaskFact[]; depts: Set<string>; year: number; cap: number }>()
+  // One year's planned tasks of the current (department, site) run, in a reused array: copied only when
+  // over the cap (rare). The year is worked out only when a task falls outside the current one's days.
+  const run: TaskFact[] = []
+  let runDept = ''
+  let runCap = 0
+  let runYear = 0
+  let yearFrom = 0
+  let yearTo = 0
+  const flush = (): void => {
+    if (run.length > runCap) {
+      const key = run.map((f) => f.id).join('\u0000')
+      let s = sets.get(key)
+      if (!s) sets.set(key, (s = { facts: run.slice(), depts: new Set(), year: runYear, cap: runCap }))
+      s.depts.add(runDept)
+    }
+    run.length = 0
+  }
   const deptSiteRun = (dept: string, facts: readonly TaskFact[], from: number, to: number): void => {
     const domain = m.domainOf(dept)
     const cap = domain !== null ? caps[domain] : undefined
     if (cap === undefined) return
     // Facts are in task order, hence by inspection date: one year's tasks are consecutive.
-    let run: TaskFact[] = []
-    let runYear = Number.NaN
-    const flush = (): void => {
-      if (run.length > cap) {
-        const key = run.map((f) => f.id).join('\u0000')
-        let s = sets.get(key)
-        if (!s) sets.set(key, (s = { facts: run, depts: new Set(), year: runYear, cap }))
-        s.depts.add(dept)
-      }
-    }
+    runDept = dept
+    runCap = cap
+    yearFrom = yearTo = 0
     for (let i = from; i < to; i++) {
       const f = facts[i]!
       if (!f.planned) continue
-      const year = civilFromDay(f.inspDay).year
-      if (year !== runYear) {
+      if (f.inspDay < yearFrom || f.inspDay >= yearTo) {
         flush()
-        run = []
-        runYear = year
+        runYear = civilFromDay(f.inspDay).year
+        yearFrom = dayFromCivil(runYear, 1, 1)
+        yearTo = dayFromCivil(runYear + 1, 1, 1)
       }
       run.push(f)
     }
@@ -141,18 +152,21 @@ export const resultRecognitionIgnored: RuleImpl<'RESULT_RECOGNITION_IGNORED'> = 
   }
   type Extra = { domain: Domain; level: Department['level']; otherLevel: Department['level']; shared: string[]; windowEnd: DayNumber }
   const pairs = pairCollector<Extra>(m)
+  const active = new ActiveWindow()
   const siteRun = (facts: readonly TaskFact[], from: number, to: number): void => {
-    let active: { p: TaskFact; expiry: DayNumber }[] = []
+    active.clear()
     for (let i = from; i < to; i++) {
       const t = facts[i]!
       if (!t.counted || !isRelevant(t)) continue
-      if (active.some((a) => a.expiry <= t.inspDay)) active = active.filter((a) => a.expiry > t.inspDay)
+      active.expire(t.inspDay)
       if (t.planned && active.length > 0) {
         for (const dt of t.depts) {
           const d = relevantCached(dt)
           if (d === null) continue
           const otherLevel = levels[0] === d.level ? levels[1]! : levels[0]!
-          for (const { p, expiry } of active) {
+          for (let a = 0; a < active.length; a++) {
+            const p = active.facts[a]!
+            const expiry = active.ends[a]!
             const atOther = p.depts.some((id) => {
               const pd = m.departments.get(id)
               return pd !== undefined && pd.domain === d.domain && pd.level === otherLevel
@@ -164,7 +178,7 @@ export const resultRecognitionIgnored: RuleImpl<'RESULT_RECOGNITION_IGNORED'> = 
           }
         }
       }
-      active.push({ p: t, expiry: m.plusMonths(t.lastDay, k) })
+      active.add(t, m.plusMonths(t.lastDay, k))
     }
   }
   const finish = (): void => {
@@ -193,20 +207,22 @@ export const resultRecognitionIgnored: RuleImpl<'RESULT_RECOGNITION_IGNORED'> = 
 export const plannedAlreadyCovered: RuleImpl<'PLANNED_ALREADY_COVERED'> = (m, cfg, out) => {
   const { triggered_cover_window_months: k, domains } = cfg.params
   const pairs = pairCollector<DayNumber>(m)
+  const active = new ActiveWindow()
   const deptSiteRun = (dept: string, facts: readonly TaskFact[], from: number, to: number): void => {
     const domain = m.domainOf(dept)
     if (domain === null || !domains.includes(domain)) return
-    let active: { p: TaskFact; expiry: DayNumber }[] = []
+    active.clear()
     for (let i = from; i < to; i++) {
       const t = facts[i]!
-      if (active.some((a) => a.expiry <= t.inspDay)) active = active.filter((a) => a.expiry > t.inspDay)
+      active.expire(t.inspDay)
       if (t.planned && t.itemIds.length > 0) {
-        for (const { p, expiry } of active) {
+        for (let a = 0; a < active.length; a++) {
+          const p = active.facts[a]!
           if (p.lastDay > t.inspDay) continue
-          if (t.itemIds.every((id) => p.itemIds.includes(id))) pairs.add(p, t, dept, expiry)
+          if (t.itemIds.every((id) => p.itemIds.includes(id))) pairs.add(p, t, dept, active.ends[a]!)
         }
       }
-      if (t.triggered) active.push({ p: t, expiry: m.plusMonths(t.lastDay, k) })
+      if (t.triggered) active.add(t, m.plusMonths(t.lastDay, k))
     }
   }
   const finish = (): void => {

@@ -52,7 +52,9 @@ function domainsOf(m: AnalysisModel, depts: readonly string[], into: Set<Domain>
 
 export const jointMissedNoReason: RuleImpl<'JOINT_MISSED_NO_REASON'> = (m, cfg, out) => {
   const k = cfg.params.matchmaking_window_months
+  // Reused from enterprise to enterprise.
   const facts: TaskFact[] = []
+  const ends: DayNumber[] = []
   const enterpriseRun = (run: readonly TaskFact[], from: number, to: number): void => {
     facts.length = 0
     for (let i = from; i < to; i++) if (run[i]!.planned) facts.push(run[i]!)
@@ -60,13 +62,14 @@ export const jointMissedNoReason: RuleImpl<'JOINT_MISSED_NO_REASON'> = (m, cfg, 
     const enterpriseId = facts[0]!.enterpriseId
     const noJoint = facts[0]!.ent.lists.NO_JOINT
     // p.inspection + 1 month never decreases along task order, so the window start only moves forward.
-    const ends = facts.map((f) => m.plusMonths(f.inspDay, k))
+    ends.length = 0
+    for (const f of facts) ends.push(m.plusMonths(f.inspDay, k))
     let start = 0
     for (let i = 1; i < facts.length; i++) {
       const t = facts[i]!
       while (start < i && ends[start]! <= t.inspDay) start++
       if (start === i || t.jointDeclined) continue
-      const listed = noJoint.filter((e) => covering(e, t.inspDay))
+      const listed = noJoint.length === 0 ? noJoint : noJoint.filter((e) => covering(e, t.inspDay))
       for (let j = start; j < i; j++) {
         const p = facts[j]!
         // Single-department tasks (most) compare interned indexes; joint ones compare ids.
