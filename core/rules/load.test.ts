@@ -86,6 +86,32 @@ describe('loadAnalysisInput', () => {
     const flags = analyzeDatabase(sqlite, { asOf: '2025-12-31', pack })
     expect(flags.flags.some((f) => f.rule === 'NEGATIVE_EVALUATION')).toBe(true)
     expect(flags).toEqual(analyze(loadAnalysisInput(sqlite), pack, { asOf: '2025-12-31', idsUnique: true }))
+    // A pack that counts APPROVE as negative too gets those evaluations as well: the partial index's
+    // condition (DISAPPROVE or tagged) is left out for it.
+    const approving = { ...pack, rules: { ...pack.rules, NEGATIVE_EVALUATION: { ...cfg, params: { ...cfg.params, verdicts: ['APPROVE', 'DISAPPROVE'] } } } } satisfies RulePack
+    expect(ids(approving)).toEqual(['E1', 'E2', 'E3', 'E4', 'E5'])
+    sqlite.close()
+  })
+
+  it('reads the evaluations through the partial index of the negative ones, for a full read and for a scope', () => {
+    const { sqlite } = openMemoryDatabase()
+    sqlite.transaction(() => { const w = createRecordWriter(sqlite, 1); for (const r of Object.values(baseWorld()).flat()) w.write(r); w.write(task('T1', '2025-03-03')) })()
+    // Every statement the loader prepares on the evaluations table, as SQL text.
+    const statements: string[] = []
+    const prepare = sqlite.prepare.bind(sqlite)
+    sqlite.prepare = ((source: string) => {
+      if (source.includes('FROM evaluations')) statements.push(source)
+      return prepare(source)
+    }) as typeof sqlite.prepare
+    const filter = negativeEvaluationFilter(builtinRulePack())
+    loadAnalysisInput(sqlite, undefined, filter)
+    loadAnalysisInput(sqlite, { enterpriseIds: [ENT_A], planIds: [] }, filter)
+    expect(statements).toHaveLength(2)
+    for (const source of statements) {
+      const params = Object.fromEntries([...source.matchAll(/@(\w+)/g)].map((m) => [m[1]!, '[]']))
+      const plan = (prepare(`EXPLAIN QUERY PLAN ${source}`).all(params) as { detail: string }[]).map((r) => r.detail)
+      expect(plan.some((d) => d.includes('evaluations USING INDEX evaluations_negative_idx')), plan.join(' | ')).toBe(true)
+    }
     sqlite.close()
   })
 

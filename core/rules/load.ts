@@ -7,6 +7,7 @@ import type {
   CalendarDay, Department, Enterprise, Evaluation, Item, ListEntry, Officer, Plan
 } from '../contract/records.ts'
 import type { Sqlite } from '../../db/client.ts'
+import { NEGATIVE_CANDIDATE_VERDICTS, NEGATIVE_EVALUATION_CANDIDATES } from '../../db/schema/central.ts'
 import { PARTITION_SQL_FUNCTION, registerPartitionFunction, type Partition } from './partition.ts'
 import type { LoadedInput } from './types.ts'
 import { lastById } from './values.ts'
@@ -52,7 +53,9 @@ function scopeSql(selection: LoadSelection | undefined): ScopeSql {
   return {
     enterprises: ` WHERE id ${IN_ENTERPRISES}`,
     listEntries: ` WHERE enterprise_id ${IN_ENTERPRISES}`,
-    tasks: ` WHERE enterprise_id ${IN_ENTERPRISES}`,
+    // The scope's rows fetched in rowid order (the subquery's rowids come sorted): a scope's tasks lie
+    // scattered through the table, and visiting their pages in file order costs less than in index order.
+    tasks: ` WHERE t.rowid IN (SELECT rowid FROM tasks WHERE enterprise_id ${IN_ENTERPRISES})`,
     taskSlice: '',
     params: [{ enterprises: JSON.stringify(selection.enterpriseIds) }]
   }
@@ -120,8 +123,12 @@ export type EvaluationFilter = { verdicts: readonly string[]; tags: readonly str
 function evaluationSql(where: Followers, filter: EvaluationFilter | undefined): { sql: string; params: Record<string, string>[] } {
   const base = 'SELECT id, task_id, department_id, submitted_at, verdict, tags, comment FROM evaluations'
   if (!filter) return { sql: base + where.evaluations, params: where.evaluations === '' ? [] : where.params }
-  const matches = `(verdict IN (SELECT value FROM json_each(@verdicts))
+  const exact = `(verdict IN (SELECT value FROM json_each(@verdicts))
     OR (tags IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(tags) t WHERE t.value IN (SELECT value FROM json_each(@tags)))))`
+  // When the filter asks for no verdict beyond the candidates', the candidates' condition, stated as
+  // is, lets SQLite read the partial index of them (a few percent of the rows) instead of the table.
+  const indexed = filter.verdicts.every((v) => NEGATIVE_CANDIDATE_VERDICTS.includes(v))
+  const matches = indexed ? `(${NEGATIVE_EVALUATION_CANDIDATES}) AND ${exact}` : exact
   const sql = where.evaluations === '' ? `${base} WHERE ${matches}` : `${base}${where.evaluations} AND ${matches}`
   const params = { ...where.params[0], verdicts: JSON.stringify(filter.verdicts), tags: JSON.stringify(filter.tags) }
   return { sql, params: [params] }

@@ -3,6 +3,7 @@
 // objects are kept as JSON text so a record round-trips exactly, with a few derived columns for
 // indexing. No foreign keys here on purpose: interchange-v1 imports dangling references and reports them.
 // `seq` is the change counter of the import or sync batch that last wrote the row (incremental analysis).
+import { sql } from 'drizzle-orm'
 import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 
 export const departments = sqliteTable('departments', {
@@ -128,6 +129,15 @@ export const tasks = sqliteTable('tasks', {
   index('tasks_recheck_of_idx').on(t.recheckOf)
 ])
 
+/**
+ * The evaluations that can count as negative whatever the rule pack's tags: a DISAPPROVE verdict, or
+ * any tags at all. The condition of the partial index evaluations_negative_idx; a query that states it
+ * word for word as one of its AND terms lets SQLite read that index instead of every evaluation.
+ */
+export const NEGATIVE_EVALUATION_CANDIDATES = "verdict = 'DISAPPROVE' OR tags IS NOT NULL"
+/** The verdicts NEGATIVE_EVALUATION_CANDIDATES admits without tags. */
+export const NEGATIVE_CANDIDATE_VERDICTS: readonly string[] = ['DISAPPROVE']
+
 export const evaluations = sqliteTable('evaluations', {
   id: text('id').primaryKey(),
   taskId: text('task_id').notNull(),
@@ -137,7 +147,12 @@ export const evaluations = sqliteTable('evaluations', {
   tags: text('tags'),
   comment: text('comment'),
   seq: integer('seq').notNull().default(0)
-}, (t) => [index('evaluations_task_idx').on(t.taskId), index('evaluations_seq_idx').on(t.seq)])
+}, (t) => [
+  index('evaluations_task_idx').on(t.taskId),
+  index('evaluations_seq_idx').on(t.seq),
+  // The few evaluations that can be negative (a few percent): what the analysis reads (core/rules/load.ts).
+  index('evaluations_negative_idx').on(t.taskId).where(sql.raw(NEGATIVE_EVALUATION_CANDIDATES))
+])
 
 export const calendarDays = sqliteTable('calendar_days', {
   date: text('date').primaryKey(),

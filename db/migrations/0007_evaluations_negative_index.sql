@@ -1,0 +1,1 @@
+CREATE INDEX `evaluations_negative_idx` ON `evaluations` (`task_id`) WHERE verdict = 'DISAPPROVE' OR tags IS NOT NULL;
