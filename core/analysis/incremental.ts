@@ -8,6 +8,7 @@ import { replaceFlags } from '../flags/store.ts'
 import { analyze } from '../rules/engine.ts'
 import { loadAnalysisInput, type EvaluationFilter } from '../rules/load.ts'
 import type { LoadedInput } from '../rules/types.ts'
+import { firstVisitDates, type TaskTable } from '../rules/taskTable.ts'
 import { builtinRulePack } from '../rules/packs.ts'
 import { lastAnalysisRun, runFullAnalysis, type AnalysisRunResult, type ProgressReporter } from './runAnalysis.ts'
 import { changedScope, recheckNeighbours, type AnalysisScope } from './scope.ts'
@@ -28,7 +29,7 @@ function flagsOfScope(flags: readonly FlagRecord[], scope: AnalysisScope): FlagR
 }
 
 /** Loads the scope, widened by the enterprises re-check links lead to, until none is left out. */
-function loadClosedScope(sqlite: Sqlite, changed: AnalysisScope, filter: EvaluationFilter): { scope: AnalysisScope; input: LoadedInput } {
+function loadClosedScope(sqlite: Sqlite, changed: AnalysisScope, filter: EvaluationFilter): { scope: AnalysisScope; input: LoadedInput & { taskTable: TaskTable } } {
   let scope = changed
   for (;;) {
     const input = loadAnalysisInput(sqlite, scope, filter)
@@ -57,7 +58,8 @@ export function runIncrementalAnalysis(sqlite: Sqlite, options: { asOf: string; 
         .prepare('INSERT INTO analysis_runs (as_of, rule_pack, started_at, finished_at, input_seq, flag_count, warnings) VALUES (?, ?, ?, ?, ?, 0, ?)')
         .run(options.asOf, pack.name, startedAt, new Date().toISOString(), inputSeq, JSON.stringify(warnings)).lastInsertRowid
     )
-    replaceFlags(sqlite, flags, runId, { kind: 'subset', enterpriseIds: scope.enterpriseIds, planIds: scope.planIds })
+    // The flags' tasks are among those loaded: their dates come from the table, not from another read.
+    replaceFlags(sqlite, flags, runId, { kind: 'subset', enterpriseIds: scope.enterpriseIds, planIds: scope.planIds }, (wanted) => firstVisitDates(input.taskTable, wanted))
     const flagCount = sqlite.prepare('SELECT count(*) FROM flags').pluck().get() as number
     sqlite.prepare('UPDATE analysis_runs SET flag_count = ? WHERE id = ?').run(flagCount, runId)
     return { runId, asOf: options.asOf, rulePack: pack.name, flagCount, warnings, mode: 'incremental' as const, inputSeq }

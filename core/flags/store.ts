@@ -10,20 +10,29 @@ export type FlagScope = { kind: 'all' } | { kind: 'subset'; enterpriseIds: reado
 type KnownDates = { tasks: ReadonlyMap<string, string | null>; plans: ReadonlyMap<string, string> }
 
 /**
+ * Task dates the caller already holds (an incremental run has its tasks loaded): first_visit_date by
+ * task id, for those of `wanted` it knows. Ids it leaves out are read from the tasks table.
+ */
+export type TaskDateSource = (wanted: ReadonlySet<string>) => ReadonlyMap<string, string | null>
+
+/**
  * The dates of the tasks and plans these flags name, read in two statements: one lookup per id costs
  * ten times as much (each statement call has its own overhead), and a full run names ~200,000 tasks.
  */
-function readDates(sqlite: Sqlite, flags: readonly FlagRecord[]): KnownDates {
+function readDates(sqlite: Sqlite, flags: readonly FlagRecord[], known: TaskDateSource | undefined): KnownDates {
   const taskIds = new Set<string>()
   const planIds = new Set<string>()
   for (const f of flags) {
     for (const id of f.task_ids) taskIds.add(id)
     if (f.task_ids.length === 0 && f.plan_ids[0] !== undefined) planIds.add(f.plan_ids[0])
   }
+  const tasks = new Map(known?.(taskIds))
+  for (const id of tasks.keys()) taskIds.delete(id)
   const pairs = (sql: string, ids: Set<string>) =>
     ids.size === 0 ? [] : (sqlite.prepare(sql).raw(true).all(JSON.stringify([...ids])) as [string, string | null][])
+  for (const [id, date] of pairs('SELECT t.id, t.first_visit_date FROM json_each(?) j JOIN tasks t ON t.id = j.value', taskIds)) tasks.set(id, date)
   return {
-    tasks: new Map(pairs('SELECT t.id, t.first_visit_date FROM json_each(?) j JOIN tasks t ON t.id = j.value', taskIds)),
+    tasks,
     plans: new Map(pairs('SELECT p.id, p.window_from FROM json_each(?) j JOIN plans p ON p.id = j.value', planIds).flatMap(([id, from]) => (from === null ? [] : [[id, from] as const])))
   }
 }
@@ -100,7 +109,7 @@ function storedAll(sqlite: Sqlite): Map<string, FlagRow> {
  * of a full run's flags are new (a first run, another rule pack), the table is refilled in bulk instead.
  * A flag's run_id is the run that last wrote it.
  */
-export function replaceFlags(sqlite: Sqlite, flags: readonly FlagRecord[], runId: number, scope: FlagScope): number {
+export function replaceFlags(sqlite: Sqlite, flags: readonly FlagRecord[], runId: number, scope: FlagScope, taskDates?: TaskDateSource): number {
   const upsert = sqlite.prepare(
     `INSERT INTO flags (${FLAG_COLUMNS}, run_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -108,7 +117,7 @@ export function replaceFlags(sqlite: Sqlite, flags: readonly FlagRecord[], runId
        plan_ids = excluded.plan_ids, enterprise_id = excluded.enterprise_id, department_id = excluded.department_id,
        event_date = excluded.event_date, evidence = excluded.evidence, message = excluded.message, run_id = excluded.run_id`
   )
-  const eventDate = eventDateResolver(readDates(sqlite, flags))
+  const eventDate = eventDateResolver(readDates(sqlite, flags, taskDates))
   return sqlite.transaction(() => {
     const stored = scope.kind === 'all' ? storedAll(sqlite) : storedSubset(sqlite, scope)
     const rows = flags.map((f) => flagRow(f, eventDate))

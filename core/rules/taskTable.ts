@@ -11,7 +11,7 @@
 import type { Department, Enterprise, ListEntry, Task, Visit } from '../contract/records.ts'
 import { TASK_KINDS, TASK_MODES, TASK_SPECIALS, TASK_STATUSES, VISIT_OUTCOMES } from '../contract/records.ts'
 import type { Domain } from '../contract/scalars.ts'
-import { dayFromIso, type DayNumber } from '../calendar/days.ts'
+import { dayFromIso, isoFromDay, type DayNumber } from '../calendar/days.ts'
 import { present, timestampDay } from './values.ts'
 import { scanVisits, type VisitSink } from './visitsScan.ts'
 
@@ -419,4 +419,21 @@ export function tableFromRecords(
     })
   }
   return builder.finish()
+}
+
+/**
+ * The date of each wanted task's earliest visit, as the tasks table's first_visit_date holds it (every
+ * visit, whatever as_of; null without visits), for the wanted tasks this table has: one pass over its ids.
+ */
+export function firstVisitDates(table: Pick<TaskTable, 'count' | 'ids' | 'visitStart' | 'visits'>, wanted: ReadonlySet<string>): Map<string, string | null> {
+  const dates = new Map<string, string | null>()
+  if (wanted.size === 0) return dates
+  for (let i = 0; i < table.count; i++) {
+    const id = table.ids[i]!
+    if (!wanted.has(id)) continue
+    let first = Infinity
+    for (let v = table.visitStart[i]!, to = table.visitStart[i + 1]!; v < to; v++) first = Math.min(first, table.visits.date[v]!)
+    dates.set(id, first === Infinity ? null : isoFromDay(first))
+  }
+  return dates
 }
