@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createDemo } from '../demo/generate.ts'
 import { openMemoryDatabase, type Sqlite } from '../../db/client.ts'
 import { createRecordWriter } from '../../db/records.ts'
-import { RECORD_SCHEMAS, type InterchangeRecord, type Plan, type Task } from '../contract/records.ts'
+import { RECORD_SCHEMAS, type Enterprise, type InterchangeRecord, type Plan, type Task } from '../contract/records.ts'
 import { runIncrementalAnalysis } from './incremental.ts'
 import { runFullAnalysis } from './runAnalysis.ts'
 
@@ -108,6 +108,38 @@ describe('incremental analysis after a plan changes its code', () => {
     expect(runIncrementalAnalysis(sqlite, { asOf: AS_OF, packName: PACK }).mode).toBe('incremental')
     const afterIncremental = flagTable(sqlite)
     expect(unfiled()).toBeGreaterThan(before)
+    runFullAnalysis(sqlite, { asOf: AS_OF, packName: PACK })
+    expect(afterIncremental).toEqual(flagTable(sqlite))
+  })
+})
+
+describe('incremental analysis after records move to another enterprise', () => {
+  it('revisits the enterprise they left: a task, a list entry and an evaluation re-pointed by a sync', () => {
+    const { sqlite } = openMemoryDatabase()
+    const records = [...createDemo({ tasks: 3000, seed: 5 }).records()].map((r) => RECORD_SCHEMAS[r.type].parse(r) as InterchangeRecord)
+    write(sqlite, records, 1)
+    runFullAnalysis(sqlite, { asOf: AS_OF, packName: PACK })
+    const flaggedOn = (enterpriseId: string) => sqlite.prepare('SELECT flag_key FROM flags WHERE enterprise_id = ?').pluck().all(enterpriseId) as string[]
+    // A flagged task moves to another enterprise: its old enterprise's flags about it must go.
+    const flagged = sqlite.prepare("SELECT task_ids, enterprise_id FROM flags WHERE task_ids LIKE '[\"%\"]' AND rule = 'NO_CODE_INSPECTION' LIMIT 1").get() as { task_ids: string; enterprise_id: string }
+    const taskId = (JSON.parse(flagged.task_ids) as string[])[0]!
+    const task = records.find((r): r is Task => r.type === 'task' && r.id === taskId)!
+    const elsewhere = records.find((r): r is Enterprise => r.type === 'enterprise' && r.id !== task.enterprise_id)!.id
+    expect(flaggedOn(task.enterprise_id).some((k) => k.includes(taskId))).toBe(true)
+    // A list entry and an evaluation move too: entries count for their enterprise, evaluations for their task's.
+    const entry = records.find((r) => r.type === 'list_entry' && r.enterprise_id !== elsewhere)
+    const negative = sqlite.prepare("SELECT task_ids, enterprise_id FROM flags WHERE rule = 'NEGATIVE_EVALUATION' AND enterprise_id <> ? LIMIT 1").get(task.enterprise_id) as { task_ids: string } | undefined
+    const evaluated = negative ? (JSON.parse(negative.task_ids) as string[])[0]! : undefined
+    const evaluations = records.filter((r) => r.type === 'evaluation' && r.task_id === evaluated)
+    if (!entry || entry.type !== 'list_entry' || evaluations.length === 0) throw new Error('demo without a list entry or a negative evaluation')
+    write(sqlite, [
+      { ...task, enterprise_id: elsewhere, site_id: null },
+      { ...entry, enterprise_id: elsewhere },
+      ...evaluations.map((e) => ({ ...e, task_id: taskId }))
+    ], 2)
+    expect(runIncrementalAnalysis(sqlite, { asOf: AS_OF, packName: PACK }).mode).toBe('incremental')
+    const afterIncremental = flagTable(sqlite)
+    expect(flaggedOn(task.enterprise_id).some((k) => k.includes(taskId))).toBe(false)
     runFullAnalysis(sqlite, { asOf: AS_OF, packName: PACK })
     expect(afterIncremental).toEqual(flagTable(sqlite))
   })

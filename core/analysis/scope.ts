@@ -27,6 +27,8 @@ export function changedScope(sqlite: Sqlite, sinceSeq: number): AnalysisScope | 
     add(sqlite.prepare('SELECT DISTINCT enterprise_id FROM tasks WHERE plan_id IN (SELECT value FROM json_each(?))').pluck().all(plans))
     add(sqlite.prepare('SELECT DISTINCT enterprise_id FROM tasks WHERE plan_code IN (SELECT plan_code FROM plans WHERE id IN (SELECT value FROM json_each(?)) AND plan_code IS NOT NULL)').pluck().all(plans))
   }
+  // Enterprises a task, list entry or evaluation left (enterprise_leaves, filled by triggers).
+  add(sqlite.prepare('SELECT enterprise_id FROM enterprise_leaves WHERE seq > ?').pluck().all(sinceSeq))
   // Tasks citing a code a plan gave up resolved to that plan before, and may not now.
   add(sqlite.prepare('SELECT DISTINCT enterprise_id FROM tasks WHERE plan_code IN (SELECT plan_code FROM plan_code_changes WHERE seq > ?)').pluck().all(sinceSeq))
   return { enterpriseIds: [...enterprises].sort(), planIds }

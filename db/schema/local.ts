@@ -82,6 +82,18 @@ export const planCodeChanges = sqliteTable('plan_code_changes', {
   seq: integer('seq').notNull()
 }, (t) => [index('plan_code_changes_seq_idx').on(t.seq)])
 
+/**
+ * Enterprises a record left: a task or list entry whose enterprise_id changed, or an evaluation moved to
+ * another task, leaves flags on the old enterprise that incremental analysis must recompute (the changed
+ * row itself names only the new one; core/analysis/scope.ts). Filled by triggers (migration 0009),
+ * stamped with the batch seq of the change.
+ */
+export const enterpriseLeaves = sqliteTable('enterprise_leaves', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  enterpriseId: text('enterprise_id').notNull(),
+  seq: integer('seq').notNull()
+}, (t) => [index('enterprise_leaves_seq_idx').on(t.seq)])
+
 /** 监督文书: 行政执法监督建议书 / 决定书 / 通知. status: DRAFT → PENDING_APPROVAL → APPROVED → ISSUED → CLOSED. */
 export const documents = sqliteTable('documents', {
   id: text('id').primaryKey(),
