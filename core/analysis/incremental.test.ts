@@ -4,7 +4,8 @@ import { openMemoryDatabase, type Sqlite } from '../../db/client.ts'
 import { createRecordWriter } from '../../db/records.ts'
 import { RECORD_SCHEMAS, type Enterprise, type InterchangeRecord, type Plan, type Task } from '../contract/records.ts'
 import { runIncrementalAnalysis } from './incremental.ts'
-import { runFullAnalysis } from './runAnalysis.ts'
+import { lastAnalysisRun, runFullAnalysis } from './runAnalysis.ts'
+import { builtinRulePack } from '../rules/packs.ts'
 
 const AS_OF = '2026-11-20'
 const PACK = 'shanghai-2025'
@@ -58,6 +59,11 @@ describe('incremental analysis', () => {
     expect(runIncrementalAnalysis(sqlite, { asOf: '2026-11-21', packName: PACK }).mode).toBe('full')
     sqlite.prepare("UPDATE officers SET seq = 5 WHERE rowid = 1").run()
     expect(runIncrementalAnalysis(sqlite, { asOf: '2026-11-21', packName: PACK }).mode).toBe('full')
+    expect(runIncrementalAnalysis(sqlite, { asOf: '2026-11-21', packName: PACK }).mode).toBe('incremental')
+    // Flags stored by another version of the pack (an earlier release of the app) are not continued.
+    sqlite.prepare("UPDATE analysis_runs SET rule_pack_version = '2024.0.0' WHERE id = (SELECT max(id) FROM analysis_runs)").run()
+    expect(runIncrementalAnalysis(sqlite, { asOf: '2026-11-21', packName: PACK }).mode).toBe('full')
+    expect(lastAnalysisRun(sqlite)?.rulePackVersion).toBe(builtinRulePack(PACK).pack_version)
   })
 })
 

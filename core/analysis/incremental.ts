@@ -41,12 +41,13 @@ function loadClosedScope(sqlite: Sqlite, changed: AnalysisScope, filter: Evaluat
 
 export function runIncrementalAnalysis(sqlite: Sqlite, options: { asOf: string; packName: string; onProgress?: ProgressReporter }): AnalysisRunResult {
   const last = lastAnalysisRun(sqlite)
-  if (!last || last.asOf !== options.asOf || last.rulePack !== options.packName) return runFullAnalysis(sqlite, options)
+  const pack = builtinRulePack(options.packName)
+  // The stored flags are a run's of this as_of and this version of this pack, or they are all redone.
+  if (!last || last.asOf !== options.asOf || last.rulePack !== pack.name || last.rulePackVersion !== pack.pack_version) return runFullAnalysis(sqlite, options)
   const inputSeq = centralSeq(sqlite)
   // Nothing changed: the run is still recorded (the officer asked for it), with nothing to recompute.
   const changed = inputSeq === last.inputSeq ? { enterpriseIds: [], planIds: [] } : changedScope(sqlite, last.inputSeq)
   if (changed === 'FULL') return runFullAnalysis(sqlite, options)
-  const pack = builtinRulePack(options.packName)
   const startedAt = new Date().toISOString()
   const { scope, input } = loadClosedScope(sqlite, changed, negativeEvaluationFilter(pack))
   const output = analyze(input, pack, { asOf: options.asOf, idsUnique: true })
@@ -55,8 +56,8 @@ export function runIncrementalAnalysis(sqlite: Sqlite, options: { asOf: string; 
   return sqlite.transaction(() => {
     const runId = Number(
       sqlite
-        .prepare('INSERT INTO analysis_runs (as_of, rule_pack, started_at, finished_at, input_seq, flag_count, warnings) VALUES (?, ?, ?, ?, ?, 0, ?)')
-        .run(options.asOf, pack.name, startedAt, new Date().toISOString(), inputSeq, JSON.stringify(warnings)).lastInsertRowid
+        .prepare('INSERT INTO analysis_runs (as_of, rule_pack, rule_pack_version, started_at, finished_at, input_seq, flag_count, warnings) VALUES (?, ?, ?, ?, ?, ?, 0, ?)')
+        .run(options.asOf, pack.name, pack.pack_version, startedAt, new Date().toISOString(), inputSeq, JSON.stringify(warnings)).lastInsertRowid
     )
     // The flags' tasks are among those loaded: their dates come from the table, not from another read.
     replaceFlags(sqlite, flags, runId, { kind: 'subset', enterpriseIds: scope.enterpriseIds, planIds: scope.planIds }, (wanted) => firstVisitDates(input.taskTable, wanted))

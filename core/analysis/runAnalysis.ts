@@ -23,8 +23,8 @@ export function runFullAnalysis(sqlite: Sqlite, options: { asOf: string; packNam
   const runId = sqlite.transaction(() => {
     const id = Number(
       sqlite
-        .prepare('INSERT INTO analysis_runs (as_of, rule_pack, started_at, finished_at, input_seq, flag_count, warnings) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(options.asOf, pack.name, startedAt, new Date().toISOString(), inputSeq, output.flags.length, JSON.stringify(warnings)).lastInsertRowid
+        .prepare('INSERT INTO analysis_runs (as_of, rule_pack, rule_pack_version, started_at, finished_at, input_seq, flag_count, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(options.asOf, pack.name, pack.pack_version, startedAt, new Date().toISOString(), inputSeq, output.flags.length, JSON.stringify(warnings)).lastInsertRowid
     )
     replaceFlags(sqlite, output.flags, id, { kind: 'all' })
     return id
@@ -33,12 +33,17 @@ export function runFullAnalysis(sqlite: Sqlite, options: { asOf: string; packNam
   return { runId, asOf: options.asOf, rulePack: pack.name, flagCount: output.flags.length, warnings, mode: 'full', inputSeq }
 }
 
-export type LastRun = { id: number; asOf: string; rulePack: string; startedAt: string; finishedAt: string | null; inputSeq: number; flagCount: number; warnings: string[] }
+export type LastRun = {
+  id: number; asOf: string; rulePack: string; rulePackVersion: string | null; startedAt: string; finishedAt: string | null; inputSeq: number; flagCount: number; warnings: string[]
+}
 
 export function lastAnalysisRun(sqlite: Sqlite): LastRun | null {
-  const r = sqlite.prepare('SELECT id, as_of, rule_pack, started_at, finished_at, input_seq, flag_count, warnings FROM analysis_runs ORDER BY id DESC LIMIT 1').get() as
-    | { id: number; as_of: string; rule_pack: string; started_at: string; finished_at: string | null; input_seq: number; flag_count: number; warnings: string | null }
+  const r = sqlite.prepare('SELECT id, as_of, rule_pack, rule_pack_version, started_at, finished_at, input_seq, flag_count, warnings FROM analysis_runs ORDER BY id DESC LIMIT 1').get() as
+    | { id: number; as_of: string; rule_pack: string; rule_pack_version: string | null; started_at: string; finished_at: string | null; input_seq: number; flag_count: number; warnings: string | null }
     | undefined
   if (!r) return null
-  return { id: r.id, asOf: r.as_of, rulePack: r.rule_pack, startedAt: r.started_at, finishedAt: r.finished_at, inputSeq: r.input_seq, flagCount: r.flag_count, warnings: r.warnings ? (JSON.parse(r.warnings) as string[]) : [] }
+  return {
+    id: r.id, asOf: r.as_of, rulePack: r.rule_pack, rulePackVersion: r.rule_pack_version, startedAt: r.started_at, finishedAt: r.finished_at, inputSeq: r.input_seq,
+    flagCount: r.flag_count, warnings: r.warnings ? (JSON.parse(r.warnings) as string[]) : []
+  }
 }

@@ -63,6 +63,8 @@ export const analysisRuns = sqliteTable('analysis_runs', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   asOf: text('as_of').notNull(),
   rulePack: text('rule_pack').notNull(),
+  /** The pack's pack_version: a run of another version of the same pack cannot be continued incrementally. */
+  rulePackVersion: text('rule_pack_version'),
   startedAt: text('started_at').notNull(),
   finishedAt: text('finished_at'),
   /** The highest central `seq` the run saw, so the next run knows what changed. */

@@ -1,0 +1,1 @@
+ALTER TABLE `analysis_runs` ADD `rule_pack_version` text;
