@@ -7,7 +7,7 @@ import type {
   CalendarDay, Department, Enterprise, Evaluation, Item, ListEntry, Officer, Plan
 } from '../contract/records.ts'
 import type { Sqlite } from '../../db/client.ts'
-import { NEGATIVE_CANDIDATE_VERDICTS, NEGATIVE_EVALUATION_CANDIDATES } from '../../db/schema/central.ts'
+import { NEGATIVE_CANDIDATE_VERDICTS, NEGATIVE_EVALUATION_CANDIDATES } from '../../db/negativeEvaluations.ts'
 import { PARTITION_SQL_FUNCTION, registerPartitionFunction, type Partition } from './partition.ts'
 import type { LoadedInput } from './types.ts'
 import { lastById } from './values.ts'

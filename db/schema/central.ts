@@ -4,6 +4,7 @@
 // indexing. No foreign keys here on purpose: interchange-v1 imports dangling references and reports them.
 // `seq` is the change counter of the import or sync batch that last wrote the row (incremental analysis).
 import { sql } from 'drizzle-orm'
+import { NEGATIVE_EVALUATION_CANDIDATES } from '../negativeEvaluations.ts'
 import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 
 export const departments = sqliteTable('departments', {
@@ -128,15 +129,6 @@ export const tasks = sqliteTable('tasks', {
   // Incremental analysis follows re-checks across enterprises (core/analysis/scope.ts).
   index('tasks_recheck_of_idx').on(t.recheckOf)
 ])
-
-/**
- * The evaluations that can count as negative whatever the rule pack's tags: a DISAPPROVE verdict, or
- * any tags at all. The condition of the partial index evaluations_negative_idx; a query that states it
- * word for word as one of its AND terms lets SQLite read that index instead of every evaluation.
- */
-export const NEGATIVE_EVALUATION_CANDIDATES = "verdict = 'DISAPPROVE' OR tags IS NOT NULL"
-/** The verdicts NEGATIVE_EVALUATION_CANDIDATES admits without tags. */
-export const NEGATIVE_CANDIDATE_VERDICTS: readonly string[] = ['DISAPPROVE']
 
 export const evaluations = sqliteTable('evaluations', {
   id: text('id').primaryKey(),
