@@ -5,39 +5,11 @@
 import type { Sqlite } from '../../db/client.ts'
 import { centralSeq } from '../../db/records.ts'
 import { replaceFlags } from '../flags/store.ts'
-import { analyze } from '../rules/engine.ts'
-import { loadAnalysisInput, type EvaluationFilter } from '../rules/load.ts'
-import type { LoadedInput } from '../rules/types.ts'
-import { firstVisitDates, type TaskTable } from '../rules/taskTable.ts'
+import { firstVisitDates } from '../rules/taskTable.ts'
 import { builtinRulePack } from '../rules/packs.ts'
+import { analyzeScope } from '../rules/scoped.ts'
 import { lastAnalysisRun, runFullAnalysis, type AnalysisRunResult, type ProgressReporter } from './runAnalysis.ts'
-import { changedScope, recheckNeighbours, type AnalysisScope } from './scope.ts'
-import { negativeEvaluationFilter } from '../rules/checks/results.ts'
-import type { FlagRecord } from '../contract/flags.ts'
-
-/**
- * The flags this run answers for: those about the scope's enterprises, and plan-level flags (no task)
- * of the scope's changed plans. Plans loaded only because a task names them are context: their
- * plan-level flags depend on the plan record alone (and on global tables, whose change means a full
- * run), so they are unchanged and stay as stored.
- */
-function flagsOfScope(flags: readonly FlagRecord[], scope: AnalysisScope): FlagRecord[] {
-  const enterprises = new Set(scope.enterpriseIds)
-  const plans = new Set(scope.planIds)
-  return flags.filter((f) =>
-    f.enterprise_id !== null ? enterprises.has(f.enterprise_id) : f.task_ids.length === 0 && f.plan_ids.some((id) => plans.has(id)))
-}
-
-/** Loads the scope, widened by the enterprises re-check links lead to, until none is left out. */
-function loadClosedScope(sqlite: Sqlite, changed: AnalysisScope, filter: EvaluationFilter): { scope: AnalysisScope; input: LoadedInput & { taskTable: TaskTable } } {
-  let scope = changed
-  for (;;) {
-    const input = loadAnalysisInput(sqlite, scope, filter)
-    const more = recheckNeighbours(sqlite, input.taskTable, scope.enterpriseIds)
-    if (more.length === 0) return { scope, input }
-    scope = { ...scope, enterpriseIds: [...scope.enterpriseIds, ...more].sort() }
-  }
-}
+import { changedScope } from './scope.ts'
 
 export function runIncrementalAnalysis(sqlite: Sqlite, options: { asOf: string; packName: string; onProgress?: ProgressReporter }): AnalysisRunResult {
   const last = lastAnalysisRun(sqlite)
@@ -49,10 +21,7 @@ export function runIncrementalAnalysis(sqlite: Sqlite, options: { asOf: string; 
   const changed = inputSeq === last.inputSeq ? { enterpriseIds: [], planIds: [] } : changedScope(sqlite, last.inputSeq)
   if (changed === 'FULL') return runFullAnalysis(sqlite, options)
   const startedAt = new Date().toISOString()
-  const { scope, input } = loadClosedScope(sqlite, changed, negativeEvaluationFilter(pack))
-  const output = analyze(input, pack, { asOf: options.asOf, idsUnique: true })
-  const flags = flagsOfScope(output.flags, scope)
-  const warnings = output.warnings ?? []
+  const { scope, input, flags, warnings } = analyzeScope(sqlite, changed, pack, options.asOf)
   return sqlite.transaction(() => {
     const runId = Number(
       sqlite

@@ -1,12 +1,10 @@
 // What changed since the last analysis, as the set of enterprises and plans whose flags must be
 // recomputed. Every task rule looks at one enterprise's tasks (sites are within an enterprise; joint
 // matching is per enterprise; code reuse follows recheck_of, whose other end's enterprise is pulled in
-// too, see recheckNeighbours) and every plan rule at one plan, so recomputing those sets gives exactly
+// too, see core/rules/scoped.ts) and every plan rule at one plan, so recomputing those sets gives exactly
 // the full run's flags for them. Changes to departments, officers, items or the calendar touch everything: a full run.
 import type { Sqlite } from '../../db/client.ts'
-import type { TaskTable } from '../rules/taskTable.ts'
-
-export type AnalysisScope = { enterpriseIds: string[]; planIds: string[] }
+import type { AnalysisScope } from '../rules/scoped.ts'
 
 const GLOBAL_TABLES = ['departments', 'officers', 'items', 'calendar_days'] as const
 
@@ -32,21 +30,4 @@ export function changedScope(sqlite: Sqlite, sinceSeq: number): AnalysisScope | 
   // Tasks citing a code a plan gave up resolved to that plan before, and may not now.
   add(sqlite.prepare('SELECT DISTINCT enterprise_id FROM tasks WHERE plan_code IN (SELECT plan_code FROM plan_code_changes WHERE seq > ?)').pluck().all(sinceSeq))
   return { enterpriseIds: [...enterprises].sort(), planIds }
-}
-
-/**
- * The enterprises outside `enterpriseIds` linked to the loaded tasks by a re-check (recheck_of), either
- * way: the originals these tasks re-check, and the re-checks of these tasks. A re-check normally concerns
- * the same enterprise, so this is almost always empty; the caller widens the scope and reloads until it is.
- * Worked out from the tasks already loaded, with two index searches, not by re-reading them in SQL.
- */
-export function recheckNeighbours(sqlite: Sqlite, tasks: Pick<TaskTable, 'ids' | 'recheckOfs'>, enterpriseIds: readonly string[]): string[] {
-  const loaded = new Set(tasks.ids)
-  const originals = [...new Set(tasks.recheckOfs.filter((id): id is string => id !== null && !loaded.has(id)))]
-  const inScope = new Set(enterpriseIds)
-  const found = new Set<string>()
-  const add = (ids: unknown[]) => { for (const id of ids) if (typeof id === 'string' && !inScope.has(id)) found.add(id) }
-  if (originals.length > 0) add(sqlite.prepare('SELECT enterprise_id FROM tasks WHERE id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(originals)))
-  if (loaded.size > 0) add(sqlite.prepare('SELECT enterprise_id FROM tasks WHERE recheck_of IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify([...loaded])))
-  return [...found].sort()
 }

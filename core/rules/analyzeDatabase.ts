@@ -20,5 +20,5 @@ export function analyzeDatabase(sqlite: Sqlite, options: AnalyzeDatabaseOptions)
   const pack = options.pack ?? builtinRulePack()
   const shares = options.shares ?? shareCount(sqlite)
   if (shares > 1) return analyzeInShares(sqlite, pack, options.asOf, shares, options.onProgress)
-  return loadAndAnalyze(sqlite, undefined, pack, options.asOf, options.onProgress)
+  return loadAndAnalyze(sqlite, pack, options.asOf, options.onProgress)
 }

@@ -8,7 +8,7 @@ import type {
 } from '../contract/records.ts'
 import type { Sqlite } from '../../db/client.ts'
 import { NEGATIVE_CANDIDATE_VERDICTS, NEGATIVE_EVALUATION_CANDIDATES } from '../../db/negativeEvaluations.ts'
-import { PARTITION_SQL_FUNCTION, registerPartitionFunction, type Partition } from './partition.ts'
+import { partitionSql, type Partition } from './partition.ts'
 import type { LoadedInput } from './types.ts'
 import { lastById } from './values.ts'
 import { createTaskTableBuilder, enumCodeSql, TASK_ENUMS, type TaskTable, type TaskTableBuilder } from './taskTable.ts'
@@ -36,18 +36,18 @@ export type LoadSelection = LoadScope | { partition: Partition }
 type ScopeSql = { enterprises: string; listEntries: string; tasks: string; taskSlice: string; params: Record<string, string | number>[] }
 
 const IN_ENTERPRISES = 'IN (SELECT value FROM json_each(@enterprises))'
-/** The rows of one share: their enterprise id hashes to it (partition.ts). */
-const ofPartition = (enterpriseColumn: string) => `${PARTITION_SQL_FUNCTION}(${enterpriseColumn}) = @partition`
 
 function scopeSql(selection: LoadSelection | undefined): ScopeSql {
   if (!selection) return { enterprises: '', listEntries: '', tasks: '', taskSlice: '', params: [] }
   if ('partition' in selection) {
+    // The rows of one share: their enterprise id hashes to it (partition.ts).
+    const { partition } = selection
     return {
-      enterprises: ` WHERE ${ofPartition('id')}`,
-      listEntries: ` WHERE ${ofPartition('enterprise_id')}`,
+      enterprises: ` WHERE ${partitionSql('id', partition)}`,
+      listEntries: ` WHERE ${partitionSql('enterprise_id', partition)}`,
       tasks: '',
-      taskSlice: ` AND ${ofPartition('enterprise_id')}`,
-      params: [{ partition: selection.partition.index }]
+      taskSlice: ` AND ${partitionSql('enterprise_id', partition)}`,
+      params: []
     }
   }
   return {
@@ -204,7 +204,6 @@ function loadTaskTable(sqlite: Sqlite, where: ScopeSql, builder: TaskTableBuilde
 export function loadAnalysisInput(
   sqlite: Sqlite, selection?: LoadSelection, evaluationFilter?: EvaluationFilter, onRead?: ReadProgress
 ): LoadedInput & { taskTable: TaskTable } {
-  if (selection && 'partition' in selection) registerPartitionFunction(sqlite, selection.partition)
   const where = scopeSql(selection)
   // Named parameters (@enterprises …): one binding serves every occurrence; only scoped queries get them.
   const p = (clause: string) => (clause === '' ? [] : where.params)

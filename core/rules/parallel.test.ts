@@ -8,33 +8,12 @@ import { createDemoDatabase } from '../demo/database.ts'
 import { analyzeDatabase } from './analyzeDatabase.ts'
 import { analyzeInShares, mergeSorted, shareCount } from './parallel.ts'
 import { builtinRulePack } from './packs.ts'
-import { partitionOf, recheckGroups } from './partition.ts'
-import { analyzeShare } from './shares.ts'
+import { partitionOf, partitionSql } from './partition.ts'
+import { analyzeShare, unresolvedRechecks } from './shares.ts'
+import { loadAnalysisInput } from './load.ts'
 import { baseWorld, task, withRecords, ENT_A, ENT_B } from './testing.ts'
 
 const AS_OF = '2026-11-20'
-
-describe('recheckGroups', () => {
-  it('joins enterprises linked by re-checks, across chains, under the smallest id', () => {
-    const { sqlite } = openMemoryDatabase()
-    // Valid credit codes (USCC) whose order is 1 < 2 < 3 < 8 < 9.
-    const e = (n: number) => `91310116MA1FL000${n}A`
-    const input = withRecords(baseWorld(), {
-      tasks: [
-        task('T1', '2025-03-03', { enterprise_id: e(3) }),
-        task('T2', '2025-03-10', { enterprise_id: e(2), special: 'RECHECK', recheck_of: 'T1' }),
-        task('T3', '2025-03-20', { enterprise_id: e(1), special: 'RECHECK', recheck_of: 'T2' }),
-        task('T4', '2025-03-03', { enterprise_id: e(9) }),
-        task('T5', '2025-03-10', { enterprise_id: e(9), special: 'RECHECK', recheck_of: 'T4' }),
-        task('T6', '2025-03-10', { enterprise_id: e(8), special: 'RECHECK', recheck_of: 'T-GONE' })
-      ]
-    })
-    sqlite.transaction(() => { const w = createRecordWriter(sqlite, 1); for (const r of Object.values(input).flat()) w.write(r) })()
-    // Re-checks within one enterprise or of an unknown task join nothing.
-    expect(Object.fromEntries(recheckGroups(sqlite))).toEqual({ [e(1)]: e(1), [e(2)]: e(1), [e(3)]: e(1) })
-    sqlite.close()
-  })
-})
 
 describe('shareCount', () => {
   it('keeps an in-memory database in this thread: helpers could not see it', () => {
@@ -47,7 +26,7 @@ describe('shareCount', () => {
 describe('parallel full analysis', () => {
   let dir = ''
   let sqlite: Sqlite
-  /** A task and its re-check on another enterprise, in different shares unless grouped. */
+  /** A task and its re-check on another enterprise, in different shares. */
   let linked: { original: string; recheck: string } = { original: '', recheck: '' }
 
   beforeAll(() => {
@@ -59,12 +38,13 @@ describe('parallel full analysis', () => {
     const rows = sqlite.prepare("SELECT * FROM tasks WHERE code IS NOT NULL AND first_visit_date IS NOT NULL AND status <> 'CANCELLED' ORDER BY id").all() as Record<string, unknown>[]
     const tasks = rows.map((r) => ROW_TO_RECORD.task(r))
     const original = tasks[0]!
-    const apart = { count: 2, groupOf: new Map<string, string>() }
-    const other = tasks.find((t) => partitionOf(t.enterprise_id, apart) !== partitionOf(original.enterprise_id, apart))
+    const other = tasks.find((t) => partitionOf(t.enterprise_id, 2) !== partitionOf(original.enterprise_id, 2))
     if (!other) throw new Error('demo without enterprises in both shares')
     const recheck = { ...other, id: 'T-PAR-RECHECK', code: 'C-PAR-RECHECK', special: 'RECHECK' as const, recheck_of: original.id, visits: original.visits.map((v) => ({ ...v, date: '2026-10-10' })) }
+    // And a re-check of a task the database does not have: no share finds it, nor does a single thread.
+    const orphan = { ...recheck, id: 'T-PAR-ORPHAN', code: 'C-PAR-ORPHAN', recheck_of: 'T-PAR-GONE' }
     const writer = createRecordWriter(sqlite, centralSeq(sqlite) + 1)
-    sqlite.transaction(() => writer.write(recheck))()
+    sqlite.transaction(() => { writer.write(recheck); writer.write(orphan) })()
     linked = { original: original.id, recheck: recheck.id }
   })
 
@@ -104,17 +84,22 @@ describe('parallel full analysis', () => {
     expect(() => analyzeInShares(sqlite, pack, AS_OF, 2, undefined, failing)).toThrow(/database disk image is malformed/)
   })
 
-  it('needs the re-check groups: split apart, the re-check finds no original', () => {
+  it('finds the re-check split from its original, which its share alone gets wrong', () => {
     const pack = builtinRulePack()
-    const shares = [0, 1].map((index) => analyzeShare(sqlite, { index, count: 2, groupOf: new Map() }, pack, AS_OF))
+    const shares = [0, 1].map((index) => analyzeShare(sqlite, { index, count: 2 }, pack, AS_OF))
     const found = shares.flatMap((s) => s.flags).some((f) => f.rule === 'CODE_NOT_REUSED' && f.task_ids.includes(linked.recheck) && f.task_ids.includes(linked.original))
     expect(found).toBe(false)
+    const recheckEnterprise = sqlite.prepare('SELECT enterprise_id FROM tasks WHERE id = ?').pluck().get(linked.recheck)
+    expect(shares.flatMap((s) => s.unresolvedRechecks)).toContainEqual({ enterpriseId: recheckEnterprise, originalId: linked.original })
+    expect(shares.flatMap((s) => s.unresolvedRechecks)).toContainEqual({ enterpriseId: recheckEnterprise, originalId: 'T-PAR-GONE' })
+    // Over every task, only the orphan's original is missing: re-checks of the same enterprise resolve within their share.
+    const all = loadAnalysisInput(sqlite).taskTable
+    expect(unresolvedRechecks(all)).toEqual([{ enterpriseId: recheckEnterprise, originalId: 'T-PAR-GONE' }])
   })
 
   it('reports plan-level flags once, from share 0', () => {
     const pack = builtinRulePack()
-    const groupOf = recheckGroups(sqlite)
-    const [zero, one] = [0, 1].map((index) => analyzeShare(sqlite, { index, count: 2, groupOf }, pack, AS_OF))
+    const [zero, one] = [0, 1].map((index) => analyzeShare(sqlite, { index, count: 2 }, pack, AS_OF))
     expect(zero!.flags.some((f) => f.enterprise_id === null)).toBe(true)
     expect(one!.flags.some((f) => f.enterprise_id === null)).toBe(false)
   })
@@ -134,11 +119,10 @@ describe('analyzeShare on a toy world', () => {
     const { sqlite } = openMemoryDatabase()
     const input = withRecords(baseWorld(), { tasks: [task('T1', '2025-03-03', { enterprise_id: ENT_A }), task('T2', '2025-03-05', { enterprise_id: ENT_B })] })
     sqlite.transaction(() => { const w = createRecordWriter(sqlite, 1); for (const r of Object.values(input).flat()) w.write(r) })()
-    const partition = { count: 2, groupOf: new Map<string, string>() }
-    const shareOf = (id: string) => partitionOf(id, partition)
+    const shareOf = (id: string) => partitionOf(id, 2)
     const all = analyzeDatabase(sqlite, { asOf: '2025-12-31', shares: 1 }).flags.filter((f) => f.enterprise_id !== null)
     for (const index of [0, 1]) {
-      const mine = analyzeShare(sqlite, { index, ...partition }, builtinRulePack(), '2025-12-31').flags.filter((f) => f.enterprise_id !== null)
+      const mine = analyzeShare(sqlite, { index, count: 2 }, builtinRulePack(), '2025-12-31').flags.filter((f) => f.enterprise_id !== null)
       expect(mine).toEqual(all.filter((f) => shareOf(f.enterprise_id!) === index))
     }
     sqlite.close()
@@ -150,7 +134,7 @@ describe('partitionOf', () => {
     const ids = Array.from({ length: 20000 }, (_, i) => `91310116MA1F${String(i).padStart(6, '0')}`)
     const sizes = (count: number) => {
       const counts = new Array<number>(count).fill(0)
-      for (const id of ids) counts[partitionOf(id, { count, groupOf: new Map() })]!++
+      for (const id of ids) counts[partitionOf(id, count)]!++
       return counts.map((n) => n / ids.length)
     }
     expect(sizes(1)).toEqual([1])
@@ -162,6 +146,23 @@ describe('partitionOf', () => {
     expect(four[0]).toBeGreaterThan(0.255)
     expect(four[0]).toBeLessThan(0.295)
     for (const share of four.slice(1)) expect(Math.abs(share - (1 - four[0]!) / 3)).toBeLessThan(0.02)
+  })
+})
+
+describe('partitionSql', () => {
+  it('puts every id in the share partitionOf gives it, whatever the id holds', () => {
+    const { sqlite } = openMemoryDatabase()
+    const ids = [
+      '', 'a', 'ab', '91310116MA1FL0099Y', '91310116MABD000013', '统一社会信用代码', 'E-😀-1', '😀😀😀😀😀😀😀', 'x\u0000y',
+      ...Array.from({ length: 300 }, (_, i) => `91310116MA1F${String(i * 7919).padStart(6, '0')}`)
+    ]
+    for (const count of [1, 2, 3, 4]) {
+      for (let index = 0; index < count; index++) {
+        const inShare = sqlite.prepare(`SELECT value FROM json_each(?) WHERE ${partitionSql('value', { index, count })}`).pluck().all(JSON.stringify(ids))
+        expect(inShare, `share ${index} of ${count}`).toEqual(ids.filter((id) => partitionOf(id, count) === index))
+      }
+    }
+    sqlite.close()
   })
 })
 

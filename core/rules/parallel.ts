@@ -2,7 +2,8 @@
 // (partition.ts), helper threads each read and analyse one share through their own read-only
 // connection while this thread does share 0, and the flags are merged into the one sorted output a
 // single-threaded run gives. Reading rows into JavaScript is most of an analysis, and each share reads
-// only its own rows, so the work divides.
+// only its own rows, so the work divides. Re-checks whose original fell into another share are rare:
+// their enterprises are analysed again together (core/rules/scoped.ts) and their flags replaced.
 //
 // The caller stays synchronous (the CLI, the analysis job, the demo builder call this in sequence): this
 // thread waits on a shared flag that each helper raises when its result is on its port. A helper that
@@ -15,8 +16,9 @@ import type { Sqlite } from '../../db/client.ts'
 import { compareStrings } from './context.ts'
 import { compareFlags } from './emit.ts'
 import type { RulePack } from './pack.ts'
-import { recheckGroups, type Partition } from './partition.ts'
+import type { Partition } from './partition.ts'
 import { analysisOutput } from './engine.ts'
+import { analyzeScope } from './scoped.ts'
 import { analyzeShare, STAGE_MERGE, type AnalysisProgress, type ShareResult } from './shares.ts'
 import type { AnalysisOutput, Flag } from './types.ts'
 
@@ -33,19 +35,18 @@ export const shareWorkerDataSchema = z.object({
   dbPath: z.string().min(1),
   asOf: z.string(),
   pack: z.unknown(),
-  /** The share, without its re-check groups: they follow on the port (see analyzeInShares). */
   partition: z.object({ index: z.number().int().min(1), count: z.number().int().min(2) }),
   port: z.instanceof(MessagePort),
   done: z.instanceof(SharedArrayBuffer)
 })
 type ShareWorkerData = z.infer<typeof shareWorkerDataSchema>
 
-/** The first message a helper receives: the re-check groups (Partition.groupOf). */
-export const shareGroupsSchema = z.map(z.string(), z.string())
-
 const flagListSchema = z.custom<Flag[]>((v) => Array.isArray(v), { message: 'flags must be an array' })
 const shareMessageSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), flags: flagListSchema, warnings: z.array(z.string()) }),
+  z.object({
+    ok: z.literal(true), flags: flagListSchema, warnings: z.array(z.string()),
+    unresolvedRechecks: z.array(z.object({ enterpriseId: z.string(), originalId: z.string() }))
+  }),
   z.object({ ok: z.literal(false), error: z.string() })
 ])
 export type ShareMessage = z.infer<typeof shareMessageSchema>
@@ -100,26 +101,22 @@ export function analyzeInShares(
   const done = new Int32Array(new SharedArrayBuffer(4 * count))
   const started: Helper[] = []
   try {
-    // Helpers start before the re-check groups are known: a thread's start-up and module loading
-    // overlap the groups' query (0.2–0.5 s at city scale), and the groups follow on each port.
     for (let index = 1; index < count; index++) {
       started.push(startHelper({ dbPath: sqlite.name, asOf, pack, partition: { index, count }, done: done.buffer }, helpers.workerUrl))
     }
-    const groupOf = recheckGroups(sqlite)
-    for (const helper of started) helper.port.postMessage(groupOf)
     const ownStart = Date.now()
     // The shares are of a size: this thread's progress stands for all of them.
-    const results: ShareResult[] = [analyzeShare(sqlite, { index: 0, count, groupOf }, pack, asOf, onProgress)]
+    const results: ShareResult[] = [analyzeShare(sqlite, { index: 0, count }, pack, asOf, onProgress)]
     const deadline = Date.now() + Math.max(helpers.minGraceMs, 2 * (Date.now() - ownStart))
     for (const helper of started) {
       const message = awaitHelper(helper, done, deadline)
       if (!message) void helper.worker?.terminate()
       if (message && !message.ok) throw new Error(`并行分析失败 / a parallel analysis share failed: ${message.error}`)
-      const partition: Partition = { index: helper.index, count, groupOf }
+      const partition: Partition = { index: helper.index, count }
       results.push(message ? message : analyzeShare(sqlite, partition, pack, asOf))
     }
     onProgress?.(1, STAGE_MERGE)
-    return mergeShares(results, pack, asOf)
+    return withSplitRechecksRedone(sqlite, mergeShares(results, pack, asOf), results, pack, asOf)
   } finally {
     for (const helper of started) {
       helper.port.close()
@@ -149,8 +146,39 @@ export function mergeSorted<T>(lists: readonly (readonly T[])[], compare: (a: T,
 
 function mergeShares(results: readonly ShareResult[], pack: RulePack, asOf: string): AnalysisOutput {
   const flags = mergeSorted(results.map((r) => r.flags), compareFlags)
-  // Each warning names a year and reads the same in every share: the union, in year order.
+  return analysisOutput(asOf, pack.name, flags, unionOfWarnings(results.map((r) => r.warnings)))
+}
+
+/** Each warning names a year and reads the same in every share: the union, in year order. */
+function unionOfWarnings(lists: readonly (readonly string[])[]): string[] {
   const year = (warning: string) => Number.parseInt(warning, 10)
-  const warnings = [...new Set(results.flatMap((r) => r.warnings))].sort((a, b) => year(a) - year(b) || compareStrings(a, b))
-  return analysisOutput(asOf, pack.name, flags, warnings)
+  return [...new Set(lists.flat())].sort((a, b) => year(a) - year(b) || compareStrings(a, b))
+}
+
+/**
+ * The output with the enterprises of re-checks split across shares analysed again, together: such a
+ * re-check's share had no original to compare codes with, and the original's share no re-check. Their
+ * flags replace those the shares gave them. An original that is in no share (not in the database)
+ * needs nothing: a single-threaded run does not find it either.
+ */
+function withSplitRechecksRedone(sqlite: Sqlite, output: AnalysisOutput, results: readonly ShareResult[], pack: RulePack, asOf: string): AnalysisOutput {
+  const unresolved = results.flatMap((r) => r.unresolvedRechecks)
+  if (unresolved.length === 0) return output
+  const originalIds = [...new Set(unresolved.map((u) => u.originalId))]
+  const originals = new Map(
+    sqlite.prepare('SELECT id, enterprise_id FROM tasks WHERE id IN (SELECT value FROM json_each(?))').raw(true).all(JSON.stringify(originalIds)) as [string, string][]
+  )
+  const enterprises = new Set<string>()
+  for (const u of unresolved) {
+    const original = originals.get(u.originalId)
+    if (original === undefined) continue
+    enterprises.add(u.enterpriseId)
+    enterprises.add(original)
+  }
+  if (enterprises.size === 0) return output
+  const redone = analyzeScope(sqlite, { enterpriseIds: [...enterprises].sort(), planIds: [] }, pack, asOf)
+  const replaced = new Set(redone.scope.enterpriseIds)
+  const kept = output.flags.filter((f) => f.enterprise_id === null || !replaced.has(f.enterprise_id))
+  const flags = mergeSorted([kept, redone.flags], compareFlags)
+  return analysisOutput(asOf, pack.name, flags, unionOfWarnings([output.warnings ?? [], redone.warnings]))
 }
