@@ -1,15 +1,17 @@
 // A virtualised table over a PageCache: only the rows on screen (plus `overscan`) exist in the DOM and
 // only their pages are fetched, so 100,000 rows scroll like 100. Rows not loaded yet show placeholder
 // cells; the footer says which rows are on screen. The flags and the plans lists both use it.
+// A list taller than a browser lets an element be (a million rows) scrolls scaled (lib/scaledScroll.ts).
 //
 // Class names come from `prefix` (the screens' CSS and the e2e page models rely on them):
 // `<prefix>-table`, `-scroll` (also its test id), `-row`, `-head`, `-table-state`, `-body`,
 // `-row-loading`, `-data-row`, `-footer` (also its test id), and the grid columns in `--<prefix>-grid`.
-import { useVirtualizer } from '@tanstack/react-virtual'
+import { elementScroll, observeElementOffset, useVirtualizer } from '@tanstack/react-virtual'
 import { Empty, Spin } from 'antd'
-import { useEffect, useRef, type CSSProperties, type HTMLAttributes, type ReactNode } from 'react'
+import { useEffect, useReducer, useRef, type CSSProperties, type HTMLAttributes, type ReactNode } from 'react'
 import { formatCount } from '../lib/format.ts'
 import type { PageCache } from '../lib/pageCache.ts'
+import { bodyHeightFor, listOffsetOf, rowTopInBody, scrollTopOf, type ScrollGeometry, type ScrollPosition } from '../lib/scaledScroll.ts'
 
 /** Waits for the scrolling to settle before fetching, so a fast fling does not request every page it passes. */
 const FETCH_DELAY_MS = 60
@@ -47,11 +49,34 @@ export function VirtualTable<Row, Extra>(props: VirtualTableProps<Row, Extra>) {
   const { cache, prefix: p, rowHeight } = props
   const scrollRef = useRef<HTMLDivElement>(null)
   const count = cache.total ?? 0
+  const listHeight = count * rowHeight
+  const bodyHeight = bodyHeightFor(listHeight)
+  // Read by the scroll callbacks, which the virtualiser keeps from its first render.
+  const heights = useRef({ bodyHeight, listHeight })
+  heights.current = { bodyHeight, listHeight }
+  const position = useRef<ScrollPosition>({ scrollTop: 0, listOffset: 0 })
+  // The virtualiser renders again only when the range of rows changes; scaled, the rows in view must also
+  // move with every scroll (they sit at rowTopInBody), so each scroll renders.
+  const [, renderAgain] = useReducer((n: number) => n + 1, 0)
+  const geometry = (el: Element): ScrollGeometry => ({ scrollHeight: el.scrollHeight, clientHeight: el.clientHeight, ...heights.current })
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    overscan: props.overscan
+    overscan: props.overscan,
+    // The virtualiser works in list pixels; the element scrolls in its own, fewer when scaled.
+    observeElementOffset: (instance, report) =>
+      observeElementOffset(instance, (scrollTop, isScrolling) => {
+        const el = instance.scrollElement
+        const listOffset = el ? listOffsetOf(scrollTop, geometry(el)) : scrollTop
+        position.current = { scrollTop, listOffset }
+        report(listOffset, isScrolling)
+        if (listOffset !== scrollTop) renderAgain()
+      }),
+    scrollToFn: (listOffset, options, instance) => {
+      const el = instance.scrollElement
+      elementScroll(el ? scrollTopOf(listOffset, geometry(el)) : listOffset, options, instance)
+    }
   })
   const items = virtualizer.getVirtualItems()
   const range = virtualizer.range
@@ -79,10 +104,10 @@ export function VirtualTable<Row, Extra>(props: VirtualTableProps<Row, Extra>) {
         ) : count === 0 ? (
           <div className={`${p}-table-state`}><Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={props.emptyText} /></div>
         ) : (
-          <div className={`${p}-body`} style={{ height: virtualizer.getTotalSize() }}>
+          <div className={`${p}-body`} style={{ height: bodyHeight }}>
             {items.map((item) => {
               const cached = cache.rowAt(item.index)
-              const style: CSSProperties = { transform: `translateY(${item.start}px)`, height: rowHeight }
+              const style: CSSProperties = { transform: `translateY(${rowTopInBody(item.start, position.current)}px)`, height: rowHeight }
               if (!cached) {
                 return (
                   <div key={item.key} className={`${p}-row ${p}-row-loading`} role="row" aria-rowindex={item.index + 2} aria-busy="true" style={style}>
