@@ -6,6 +6,7 @@ import { createRecordWriter } from '../../../db/records.ts'
 import { ensureDefaultUser, DEFAULT_USER_ID } from '../../users.ts'
 import type { PlanDetail, PlanList } from '../channels.ts'
 import { invoke } from '../registry.ts'
+import { statusCountsQuery, type PlanListFilter } from '../../../db/queries/plans.ts'
 
 const uscc = (n: number) => {
   const first17 = `91310116${String(n).padStart(8, '0')}X`
@@ -142,6 +143,19 @@ describe('plans.list', () => {
       .map((r) => (r as { detail: string }).detail)
     expect(planSteps.join(' ')).toContain('plans_order_idx')
     expect(planSteps.join(' ')).not.toContain('TEMP B-TREE')
+  })
+
+  it('counts the status tabs under any filter but the text from an index alone, never the plans rows', () => {
+    const filters: PlanListFilter[] = [
+      {}, { departmentId: 'D-MKT' }, { domain: 'FIRE' }, { year: 2026 }, { planType: 'SPECIAL' }, { departmentId: 'D-MKT', year: 2026 },
+      { domain: 'MKT', year: 2025, planType: 'ANNUAL' }, { departmentId: 'D-FIRE', planType: 'MONTHLY' }, { year: 2026, planType: 'ANNUAL' }
+    ]
+    for (const filter of filters) {
+      const query = statusCountsQuery(filter)
+      const steps = db.sqlite.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(query.params).map((r) => (r as { detail: string }).detail)
+      const planStep = steps.find((d) => / p /.test(` ${d} `) || d.includes(' p USING'))
+      expect(planStep, JSON.stringify({ filter, steps })).toMatch(/^(SCAN|SEARCH) p USING COVERING INDEX plans_(department|status|year)_idx/)
+    }
   })
 })
 
