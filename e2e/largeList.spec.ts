@@ -23,6 +23,13 @@ async function rowsInView(page: Page, scroller: Locator): Promise<{ index: numbe
   return rows.filter((r) => r.bottom > box.y + 40 && r.top < box.y + box.height).sort((a, b) => a.top - b.top)
 }
 
+/** The rows in view once the list has drawn them (after a scroll, React draws on its next frame). */
+async function settledRowsInView(page: Page, scroller: Locator): Promise<{ index: number; top: number; bottom: number }[]> {
+  await expect.poll(async () => (await rowsInView(page, scroller)).length).toBeGreaterThan(5)
+  await expect(page.locator('.plan-row-loading')).toHaveCount(0)
+  return rowsInView(page, scroller)
+}
+
 /** Consecutive rows, one row height apart, with no gap or overlap. */
 function expectTiled(rows: { index: number; top: number }[]): void {
   expect(rows.length).toBeGreaterThan(5)
@@ -52,25 +59,33 @@ test('scrolls 1,000,000 plans, to the last one, with only the visible rows in th
   await expect(page.getByTestId('plan-footer')).toContainText(`${PLANS.toLocaleString('zh-CN')} 项，当前显示第`)
   await expect(page.getByTestId('plan-footer')).toContainText(`–${PLANS.toLocaleString('zh-CN')} 项`)
   expect(await page.locator('.plan-body > .plan-row').count()).toBeLessThan(80)
-  expectTiled(await rowsInView(page, scroller))
+  expectTiled(await settledRowsInView(page, scroller))
   await screenshot(page, 'plans-1m-bottom')
 
   // Jump to the middle: the rows there load by themselves, the middle of the list.
   await scroller.evaluate((el) => el.scrollTo(0, (el.scrollHeight - el.clientHeight) / 2))
-  await expect(page.locator('.plan-row-loading')).toHaveCount(0)
-  const middle = await rowsInView(page, scroller)
+  await expect.poll(async () => Math.abs(((await rowsInView(page, scroller))[0]?.index ?? 0) - PLANS / 2)).toBeLessThan(100)
+  const middle = await settledRowsInView(page, scroller)
   expectTiled(middle)
-  expect(Math.abs(middle[0]!.index - PLANS / 2)).toBeLessThan(100)
 
   // A turn of the wheel moves the list on by a few rows, which stay tiled (scaled: more than one list pixel
   // per scrolled pixel), and back again.
   await scroller.hover()
   await page.mouse.wheel(0, 100)
   await expect.poll(async () => (await rowsInView(page, scroller))[0]!.index).toBeGreaterThan(middle[0]!.index + 2)
-  await expect(page.locator('.plan-row-loading')).toHaveCount(0)
-  expectTiled(await rowsInView(page, scroller))
+  expectTiled(await settledRowsInView(page, scroller))
   await page.mouse.wheel(0, -100)
   await expect.poll(async () => (await rowsInView(page, scroller))[0]!.index).toBe(middle[0]!.index)
+
+  // The keys page a view at a time (scaled, the browser alone would move the list three views) and reach the end.
+  const before = (await rowsInView(page, scroller))[0]!.index
+  await page.locator(`.plan-data-row[aria-rowindex="${before + 2}"]`).focus()
+  await page.keyboard.press('PageDown')
+  await expect.poll(async () => (await rowsInView(page, scroller))[0]!.index - before).toBeGreaterThan(8)
+  expect((await rowsInView(page, scroller))[0]!.index - before).toBeLessThan(20)
+  await page.locator(`.plan-data-row[aria-rowindex="${(await settledRowsInView(page, scroller))[1]!.index}"]`).focus()
+  await page.keyboard.press('End')
+  await expect(lastRow).toBeVisible()
 
   await app.filterByStatus('SUBMITTED')
   await expect.poll(() => app.shownTotal()).toBeLessThan(PLANS)

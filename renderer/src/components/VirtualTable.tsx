@@ -8,10 +8,10 @@
 // `-row-loading`, `-data-row`, `-footer` (also its test id), and the grid columns in `--<prefix>-grid`.
 import { elementScroll, observeElementOffset, useVirtualizer } from '@tanstack/react-virtual'
 import { Empty, Spin } from 'antd'
-import { useEffect, useReducer, useRef, type CSSProperties, type HTMLAttributes, type ReactNode } from 'react'
+import { useEffect, useReducer, useRef, type CSSProperties, type KeyboardEvent, type HTMLAttributes, type ReactNode } from 'react'
 import { formatCount } from '../lib/format.ts'
 import type { PageCache } from '../lib/pageCache.ts'
-import { bodyHeightFor, listOffsetOf, rowTopInBody, scrollTopOf, type ScrollGeometry, type ScrollPosition } from '../lib/scaledScroll.ts'
+import { bodyHeightFor, keyScrollTarget, listOffsetOf, rowTopInBody, scrollTopOf, type ScrollGeometry, type ScrollPosition } from '../lib/scaledScroll.ts'
 
 /** Waits for the scrolling to settle before fetching, so a fast fling does not request every page it passes. */
 const FETCH_DELAY_MS = 60
@@ -78,6 +78,18 @@ export function VirtualTable<Row, Extra>(props: VirtualTableProps<Row, Extra>) {
       elementScroll(el ? scrollTopOf(listOffset, geometry(el)) : listOffset, options, instance)
     }
   })
+  // Scaled, the scrolling keys move the list by list pixels (the browser would move it three times as far).
+  const onScrollKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const el = scrollRef.current
+    if (!el || listHeight <= bodyHeight || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return
+    const key = e.key === ' ' ? (e.shiftKey ? 'PageUp' : 'PageDown') : e.key
+    const g = geometry(el)
+    const listEnd = listOffsetOf(g.scrollHeight - g.clientHeight, g)
+    const target = keyScrollTarget(key, position.current.listOffset, { viewportHeight: el.clientHeight, rowHeight, listEnd })
+    if (target === null) return
+    e.preventDefault()
+    el.scrollTop = scrollTopOf(target, g)
+  }
   const items = virtualizer.getVirtualItems()
   const range = virtualizer.range
   const first = items[0]?.index ?? 0
@@ -95,7 +107,7 @@ export function VirtualTable<Row, Extra>(props: VirtualTableProps<Row, Extra>) {
 
   return (
     <div className={`${p}-table`} role="table" aria-label={props.ariaLabel} aria-rowcount={count + 1} style={{ [`--${p}-grid`]: props.gridTemplate }}>
-      <div className={`${p}-scroll`} ref={scrollRef} data-testid={`${p}-scroll`}>
+      <div className={`${p}-scroll`} ref={scrollRef} data-testid={`${p}-scroll`} onKeyDown={onScrollKey}>
         <div className={`${p}-row ${p}-head`} role="row" aria-rowindex={1}>
           {props.headCells}
         </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bodyHeightFor, listOffsetOf, MAX_BODY_HEIGHT, rowTopInBody, scrollTopOf, type ScrollGeometry } from './scaledScroll.ts'
+import { bodyHeightFor, keyScrollTarget, listOffsetOf, MAX_BODY_HEIGHT, rowTopInBody, scrollTopOf, type ScrollGeometry } from './scaledScroll.ts'
 
 const HEADER = 40
 const VIEWPORT = 700
@@ -74,5 +74,24 @@ describe('scaled scrolling', () => {
     const empty: ScrollGeometry = { scrollHeight: 300, clientHeight: 700, bodyHeight: 0, listHeight: 0 }
     expect(listOffsetOf(0, empty)).toBe(0)
     expect(bodyHeightFor(-5)).toBe(0)
+  })
+})
+
+describe('keys in a scaled list', () => {
+  const view = { viewportHeight: 700, rowHeight: ROW, listEnd: 44_000_000 - 700 }
+  it('moves a row per arrow and a view less one row per page, in list pixels', () => {
+    expect(keyScrollTarget('ArrowDown', 1000, view)).toBe(1000 + ROW)
+    expect(keyScrollTarget('ArrowUp', 1000, view)).toBe(1000 - ROW)
+    expect(keyScrollTarget('PageDown', 1000, view)).toBe(1000 + 700 - ROW)
+    expect(keyScrollTarget('PageUp', 5000, view)).toBe(5000 - 700 + ROW)
+  })
+  it('goes to the ends and stops there', () => {
+    expect(keyScrollTarget('Home', 123_456, view)).toBe(0)
+    expect(keyScrollTarget('End', 0, view)).toBe(view.listEnd)
+    expect(keyScrollTarget('PageUp', 10, view)).toBe(0)
+    expect(keyScrollTarget('PageDown', view.listEnd - 5, view)).toBe(view.listEnd)
+  })
+  it('leaves every other key to the browser', () => {
+    for (const key of ['Enter', ' ', 'a', 'Tab', 'ArrowLeft']) expect(keyScrollTarget(key, 1000, view)).toBeNull()
   })
 })

@@ -50,3 +50,17 @@ export type ScrollPosition = { scrollTop: number; listOffset: number }
 export function rowTopInBody(rowStart: number, at: ScrollPosition): number {
   return rowStart - at.listOffset + at.scrollTop
 }
+
+/**
+ * Where the scrolling keys take a scaled list, in list pixels (the browser's own handling would move it
+ * by the element's pixels, three times as far): a row per arrow, a view less a row per page, the ends.
+ * null for any other key. `listEnd` is the greatest list offset.
+ */
+export function keyScrollTarget(key: string, listOffset: number, view: { viewportHeight: number; rowHeight: number; listEnd: number }): number | null {
+  const page = Math.max(view.viewportHeight - view.rowHeight, view.rowHeight)
+  const moves: Record<string, number> = { ArrowDown: view.rowHeight, ArrowUp: -view.rowHeight, PageDown: page, PageUp: -page }
+  if (key === 'Home') return 0
+  if (key === 'End') return view.listEnd
+  const move = moves[key]
+  return move === undefined ? null : Math.min(Math.max(listOffset + move, 0), view.listEnd)
+}
