@@ -34,8 +34,14 @@ describe('incremental analysis', () => {
     const plan = records.find((r): r is Plan => r.type === 'plan' && r.filed_at !== null && r.published_at !== null && tasks.some((t) => t.plan_id === r.id))
     if (!plan) throw new Error('demo without a filed plan used by a task')
     write(sqlite, [...tasks.filter((t) => held.has(t.id)), ...changed, { ...plan, filed_at: null, published_at: null }], 2)
-    const incremental = runIncrementalAnalysis(sqlite, { asOf: AS_OF, packName: PACK })
+    const progress: [number, string][] = []
+    const incremental = runIncrementalAnalysis(sqlite, { asOf: AS_OF, packName: PACK, onProgress: (fraction, stage) => progress.push([fraction, stage]) })
     expect(incremental.mode).toBe('incremental')
+    // The job's progress bar moves forward through named stages and ends full.
+    expect(progress.map(([f]) => f)).toEqual([...progress.map(([f]) => f)].sort((a, b) => a - b))
+    expect(progress.at(-1)).toEqual([1, '完成'])
+    expect(progress.map(([, stage]) => stage)).toContain('保存问题线索')
+    expect(progress.some(([, stage]) => /^分析变更的 \d+ 家企业、1 个计划$/.test(stage))).toBe(true)
     const afterIncremental = flagTable(sqlite)
     // Only what changed was written: most flags still carry the full run's id.
     const rewritten = sqlite.prepare('SELECT count(*) FROM flags WHERE run_id = ?').pluck().get(incremental.runId) as number

@@ -16,13 +16,17 @@ export function runIncrementalAnalysis(sqlite: Sqlite, options: { asOf: string; 
   const pack = builtinRulePack(options.packName)
   // The stored flags are a run's of this as_of and this version of this pack, or they are all redone.
   if (!last || last.asOf !== options.asOf || last.rulePack !== pack.name || last.rulePackVersion !== pack.pack_version) return runFullAnalysis(sqlite, options)
+  const report = options.onProgress ?? (() => undefined)
+  report(0.05, '查找变更')
   const inputSeq = centralSeq(sqlite)
   // Nothing changed: the run is still recorded (the officer asked for it), with nothing to recompute.
   const changed = inputSeq === last.inputSeq ? { enterpriseIds: [], planIds: [] } : changedScope(sqlite, last.inputSeq)
   if (changed === 'FULL') return runFullAnalysis(sqlite, options)
   const startedAt = new Date().toISOString()
+  report(0.1, `分析变更的 ${changed.enterpriseIds.length} 家企业、${changed.planIds.length} 个计划`)
   const { scope, input, flags, warnings } = analyzeScope(sqlite, changed, pack, options.asOf)
-  return sqlite.transaction(() => {
+  report(0.7, '保存问题线索')
+  const result = sqlite.transaction(() => {
     const runId = Number(
       sqlite
         .prepare('INSERT INTO analysis_runs (as_of, rule_pack, rule_pack_version, started_at, finished_at, input_seq, flag_count, warnings) VALUES (?, ?, ?, ?, ?, ?, 0, ?)')
@@ -34,4 +38,6 @@ export function runIncrementalAnalysis(sqlite: Sqlite, options: { asOf: string; 
     sqlite.prepare('UPDATE analysis_runs SET flag_count = ? WHERE id = ?').run(flagCount, runId)
     return { runId, asOf: options.asOf, rulePack: pack.name, flagCount, warnings, mode: 'incremental' as const, inputSeq }
   })()
+  report(1, '完成')
+  return result
 }
