@@ -8,8 +8,8 @@
 export const MAX_BODY_HEIGHT = 15_000_000
 
 /** The body's laid-out height for a list of `listHeight` px. */
-export function bodyHeightFor(listHeight: number, maxBodyHeight: number = MAX_BODY_HEIGHT): number {
-  return Math.min(Math.max(listHeight, 0), maxBodyHeight)
+export function bodyHeightFor(listHeight: number): number {
+  return Math.min(Math.max(listHeight, 0), MAX_BODY_HEIGHT)
 }
 
 /**
