@@ -3,11 +3,19 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { z } from 'zod'
 import { openDatabase } from '../../db/client.ts'
+import { RULE_CODES } from '../rules/pack.ts'
+import { builtinRulePack } from '../rules/packs.ts'
+import { applyRuleSwitches } from '../rules/ruleSettings.ts'
 import type { WorkerMessage } from '../jobs/jobRunner.ts'
 import { runIncrementalAnalysis } from './incremental.ts'
 import { runFullAnalysis } from './runAnalysis.ts'
 
-const inputSchema = z.object({ dbPath: z.string(), asOf: z.string(), packName: z.string(), full: z.boolean().default(false), migrationsFolder: z.string().optional() })
+const inputSchema = z.object({
+  dbPath: z.string(), asOf: z.string(), packName: z.string(),
+  /** The officer's rule switches for the pack (ruleSettings.ts), as the handler read them when the job started. */
+  switches: z.partialRecord(z.enum(RULE_CODES), z.boolean()).default({}),
+  full: z.boolean().default(false), migrationsFolder: z.string().optional()
+})
 
 const post = (m: WorkerMessage) => parentPort?.postMessage(m)
 
@@ -15,7 +23,8 @@ try {
   const input = inputSchema.parse(workerData)
   const { sqlite } = openDatabase(input.dbPath, input.migrationsFolder ? { migrationsFolder: input.migrationsFolder } : {})
   try {
-    const options = { asOf: input.asOf, packName: input.packName, onProgress: (progress: number, stage: string) => post({ type: 'progress', progress, stage }) }
+    const pack = applyRuleSwitches(builtinRulePack(input.packName), input.switches)
+    const options = { asOf: input.asOf, pack, onProgress: (progress: number, stage: string) => post({ type: 'progress', progress, stage }) }
     // Only what changed since the last run is re-analysed, unless a full run is asked for.
     const result = input.full ? runFullAnalysis(sqlite, options) : runIncrementalAnalysis(sqlite, options)
     post({ type: 'done', result })

@@ -5,10 +5,10 @@ import { createRecordWriter } from '../../db/records.ts'
 import { RECORD_SCHEMAS, type Enterprise, type InterchangeRecord, type Plan, type Task } from '../contract/records.ts'
 import { runIncrementalAnalysis } from './incremental.ts'
 import { lastAnalysisRun, runFullAnalysis } from './runAnalysis.ts'
-import { builtinRulePack } from '../rules/packs.ts'
+import { builtinRulePack, DEFAULT_RULE_PACK } from '../rules/packs.ts'
 
 const AS_OF = '2026-11-20'
-const PACK = 'shanghai-2025'
+const PACK = DEFAULT_RULE_PACK
 
 function flagTable(sqlite: Sqlite): unknown[] {
   return sqlite.prepare('SELECT flag_key, rule, severity, task_ids, plan_ids, enterprise_id, department_id, event_date, evidence, message FROM flags ORDER BY flag_key').all()
@@ -26,7 +26,7 @@ describe('incremental analysis', () => {
     const tasks = records.filter((r): r is Task => r.type === 'task')
     const held = new Set(tasks.slice(-300).map((t) => t.id))
     write(sqlite, records.filter((r) => !(r.type === 'task' && held.has(r.id))), 1)
-    runFullAnalysis(sqlite, { asOf: AS_OF, packName: PACK })
+    runFullAnalysis(sqlite, { asOf: AS_OF, pack: builtinRulePack(PACK) })
 
     // A sync brings the held-back tasks, and changes some earlier ones: codes removed, a visit moved.
     const changed = tasks.slice(0, 40).map((t, i) => (i % 2 === 0 ? { ...t, code: null } : { ...t, visits: t.visits.map((v) => ({ ...v, date: '2026-06-01' })) }))
@@ -35,7 +35,7 @@ describe('incremental analysis', () => {
     if (!plan) throw new Error('demo without a filed plan used by a task')
     write(sqlite, [...tasks.filter((t) => held.has(t.id)), ...changed, { ...plan, filed_at: null, published_at: null }], 2)
     const progress: [number, string][] = []
-    const incremental = runIncrementalAnalysis(sqlite, { asOf: AS_OF, packName: PACK, onProgress: (fraction, stage) => progress.push([fraction, stage]) })
+    const incremental = runIncrementalAnalysis(sqlite, { asOf: AS_OF, pack: builtinRulePack(PACK), onProgress: (fraction, stage) => progress.push([fraction, stage]) })
     expect(incremental.mode).toBe('incremental')
     // The job's progress bar moves forward through named stages and ends full.
     expect(progress.map(([f]) => f)).toEqual([...progress.map(([f]) => f)].sort((a, b) => a - b))
@@ -49,7 +49,7 @@ describe('incremental analysis', () => {
     expect(rewritten).toBeLessThan(afterIncremental.length / 2)
     expect(sqlite.prepare("SELECT count(*) FROM flags WHERE task_ids = '[]' AND plan_ids = ?").pluck().get(JSON.stringify([plan.id]))).toBeGreaterThan(0)
 
-    runFullAnalysis(sqlite, { asOf: AS_OF, packName: PACK })
+    runFullAnalysis(sqlite, { asOf: AS_OF, pack: builtinRulePack(PACK) })
     expect(afterIncremental).toEqual(flagTable(sqlite))
     expect(afterIncremental.length).toBeGreaterThan(0)
   })
@@ -57,18 +57,18 @@ describe('incremental analysis', () => {
   it('falls back to a full run when as_of changes or a global table changed, and does nothing when nothing changed', () => {
     const { sqlite } = openMemoryDatabase()
     write(sqlite, [...createDemo({ tasks: 500, seed: 9 }).records()].map((r) => RECORD_SCHEMAS[r.type].parse(r) as InterchangeRecord), 1)
-    const first = runFullAnalysis(sqlite, { asOf: AS_OF, packName: PACK })
+    const first = runFullAnalysis(sqlite, { asOf: AS_OF, pack: builtinRulePack(PACK) })
     const before = flagTable(sqlite)
-    const same = runIncrementalAnalysis(sqlite, { asOf: AS_OF, packName: PACK })
+    const same = runIncrementalAnalysis(sqlite, { asOf: AS_OF, pack: builtinRulePack(PACK) })
     expect(same).toMatchObject({ mode: 'incremental', runId: first.runId + 1, flagCount: first.flagCount })
     expect(flagTable(sqlite)).toEqual(before)
-    expect(runIncrementalAnalysis(sqlite, { asOf: '2026-11-21', packName: PACK }).mode).toBe('full')
+    expect(runIncrementalAnalysis(sqlite, { asOf: '2026-11-21', pack: builtinRulePack(PACK) }).mode).toBe('full')
     sqlite.prepare("UPDATE officers SET seq = 5 WHERE rowid = 1").run()
-    expect(runIncrementalAnalysis(sqlite, { asOf: '2026-11-21', packName: PACK }).mode).toBe('full')
-    expect(runIncrementalAnalysis(sqlite, { asOf: '2026-11-21', packName: PACK }).mode).toBe('incremental')
+    expect(runIncrementalAnalysis(sqlite, { asOf: '2026-11-21', pack: builtinRulePack(PACK) }).mode).toBe('full')
+    expect(runIncrementalAnalysis(sqlite, { asOf: '2026-11-21', pack: builtinRulePack(PACK) }).mode).toBe('incremental')
     // Flags stored by another version of the pack (an earlier release of the app) are not continued.
     sqlite.prepare("UPDATE analysis_runs SET rule_pack_version = '2024.0.0' WHERE id = (SELECT max(id) FROM analysis_runs)").run()
-    expect(runIncrementalAnalysis(sqlite, { asOf: '2026-11-21', packName: PACK }).mode).toBe('full')
+    expect(runIncrementalAnalysis(sqlite, { asOf: '2026-11-21', pack: builtinRulePack(PACK) }).mode).toBe('full')
     expect(lastAnalysisRun(sqlite)?.rulePackVersion).toBe(builtinRulePack(PACK).pack_version)
   })
 })
@@ -85,16 +85,16 @@ describe('incremental analysis across a re-check between two enterprises', () =>
     // The re-check sits on another enterprise and reuses the original's code: no CODE_NOT_REUSED yet.
     const moved: Task = { ...recheck, enterprise_id: elsewhere, site_id: null, code: original.code }
     write(sqlite, records.map((r) => (r.type === 'task' && r.id === recheck.id ? moved : r)), 1)
-    runFullAnalysis(sqlite, { asOf: AS_OF, packName: PACK })
+    runFullAnalysis(sqlite, { asOf: AS_OF, pack: builtinRulePack(PACK) })
     const pairKey = `CODE_NOT_REUSED|${[original.id, recheck.id].sort().join(',')}|`
     expect(sqlite.prepare('SELECT count(*) FROM flags WHERE flag_key = ?').pluck().get(pairKey)).toBe(0)
 
     // A sync changes only the original's code: the re-check on the other enterprise no longer reuses it.
     write(sqlite, [{ ...original, code: `${original.code}-X` }], 2)
-    expect(runIncrementalAnalysis(sqlite, { asOf: AS_OF, packName: PACK }).mode).toBe('incremental')
+    expect(runIncrementalAnalysis(sqlite, { asOf: AS_OF, pack: builtinRulePack(PACK) }).mode).toBe('incremental')
     const afterIncremental = flagTable(sqlite)
     expect(sqlite.prepare('SELECT count(*) FROM flags WHERE flag_key = ?').pluck().get(pairKey)).toBe(1)
-    runFullAnalysis(sqlite, { asOf: AS_OF, packName: PACK })
+    runFullAnalysis(sqlite, { asOf: AS_OF, pack: builtinRulePack(PACK) })
     expect(afterIncremental).toEqual(flagTable(sqlite))
   })
 })
@@ -110,17 +110,17 @@ describe('incremental analysis after a plan changes its code', () => {
     if (!plan?.plan_code) throw new Error('demo without a plan used by planned on-site tasks')
     const byCode = records.map((r) => (r.type === 'task' && r.plan_id === plan.id ? { ...r, plan_id: null, plan_code: plan.plan_code } : r))
     write(sqlite, byCode, 1)
-    runFullAnalysis(sqlite, { asOf: AS_OF, packName: PACK })
+    runFullAnalysis(sqlite, { asOf: AS_OF, pack: builtinRulePack(PACK) })
     const unfiled = () => sqlite.prepare("SELECT count(*) FROM flags WHERE rule = 'UNFILED_PLANNED_INSPECTION' AND plan_ids = '[]'").pluck().get() as number
     const before = unfiled()
 
     // A sync renumbers the plan: the tasks that cited the old code now cite no known plan.
     write(sqlite, [{ ...plan, plan_code: `${plan.plan_code}-R` }], 2)
     expect(sqlite.prepare('SELECT plan_code, seq FROM plan_code_changes').all()).toEqual([{ plan_code: plan.plan_code, seq: 2 }])
-    expect(runIncrementalAnalysis(sqlite, { asOf: AS_OF, packName: PACK }).mode).toBe('incremental')
+    expect(runIncrementalAnalysis(sqlite, { asOf: AS_OF, pack: builtinRulePack(PACK) }).mode).toBe('incremental')
     const afterIncremental = flagTable(sqlite)
     expect(unfiled()).toBeGreaterThan(before)
-    runFullAnalysis(sqlite, { asOf: AS_OF, packName: PACK })
+    runFullAnalysis(sqlite, { asOf: AS_OF, pack: builtinRulePack(PACK) })
     expect(afterIncremental).toEqual(flagTable(sqlite))
   })
 })
@@ -130,7 +130,7 @@ describe('incremental analysis after records move to another enterprise', () => 
     const { sqlite } = openMemoryDatabase()
     const records = [...createDemo({ tasks: 3000, seed: 5 }).records()].map((r) => RECORD_SCHEMAS[r.type].parse(r) as InterchangeRecord)
     write(sqlite, records, 1)
-    runFullAnalysis(sqlite, { asOf: AS_OF, packName: PACK })
+    runFullAnalysis(sqlite, { asOf: AS_OF, pack: builtinRulePack(PACK) })
     const flaggedOn = (enterpriseId: string) => sqlite.prepare('SELECT flag_key FROM flags WHERE enterprise_id = ?').pluck().all(enterpriseId) as string[]
     // A flagged task moves to another enterprise: its old enterprise's flags about it must go.
     const flagged = sqlite.prepare("SELECT task_ids, enterprise_id FROM flags WHERE task_ids LIKE '[\"%\"]' AND rule = 'NO_CODE_INSPECTION' LIMIT 1").get() as { task_ids: string; enterprise_id: string }
@@ -149,10 +149,10 @@ describe('incremental analysis after records move to another enterprise', () => 
       { ...entry, enterprise_id: elsewhere },
       ...evaluations.map((e) => ({ ...e, task_id: taskId }))
     ], 2)
-    expect(runIncrementalAnalysis(sqlite, { asOf: AS_OF, packName: PACK }).mode).toBe('incremental')
+    expect(runIncrementalAnalysis(sqlite, { asOf: AS_OF, pack: builtinRulePack(PACK) }).mode).toBe('incremental')
     const afterIncremental = flagTable(sqlite)
     expect(flaggedOn(task.enterprise_id).some((k) => k.includes(taskId))).toBe(false)
-    runFullAnalysis(sqlite, { asOf: AS_OF, packName: PACK })
+    runFullAnalysis(sqlite, { asOf: AS_OF, pack: builtinRulePack(PACK) })
     expect(afterIncremental).toEqual(flagTable(sqlite))
   })
 })

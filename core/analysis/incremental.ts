@@ -6,15 +6,15 @@ import type { Sqlite } from '../../db/client.ts'
 import { centralSeq } from '../../db/records.ts'
 import { replaceFlags } from '../flags/store.ts'
 import { firstVisitDates } from '../rules/taskTable.ts'
-import { builtinRulePack } from '../rules/packs.ts'
 import { analyzeScope } from '../rules/scoped.ts'
-import { lastAnalysisRun, runFullAnalysis, type AnalysisRunResult, type ProgressReporter } from './runAnalysis.ts'
+import { lastAnalysisRun, runFullAnalysis, type AnalysisRunOptions, type AnalysisRunResult } from './runAnalysis.ts'
 import { changedScope } from './scope.ts'
 
-export function runIncrementalAnalysis(sqlite: Sqlite, options: { asOf: string; packName: string; onProgress?: ProgressReporter }): AnalysisRunResult {
+export function runIncrementalAnalysis(sqlite: Sqlite, options: AnalysisRunOptions): AnalysisRunResult {
   const last = lastAnalysisRun(sqlite)
-  const pack = builtinRulePack(options.packName)
-  // The stored flags are a run's of this as_of and this version of this pack, or they are all redone.
+  const { pack } = options
+  // The stored flags are a run's of this as_of and this version of this pack (local rule switches give
+  // another version, ruleSettings.ts), or they are all redone.
   if (!last || last.asOf !== options.asOf || last.rulePack !== pack.name || last.rulePackVersion !== pack.pack_version) return runFullAnalysis(sqlite, options)
   const report = options.onProgress ?? (() => undefined)
   report(0.05, '查找变更')

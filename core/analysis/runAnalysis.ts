@@ -4,15 +4,18 @@ import type { Sqlite } from '../../db/client.ts'
 import { centralSeq } from '../../db/records.ts'
 import { replaceFlags } from '../flags/store.ts'
 import { analyzeDatabase } from '../rules/analyzeDatabase.ts'
-import { builtinRulePack } from '../rules/packs.ts'
+import type { RulePack } from '../rules/pack.ts'
 
 export type AnalysisRunResult = { runId: number; asOf: string; rulePack: string; flagCount: number; warnings: string[]; mode: 'full' | 'incremental'; inputSeq: number }
 
 export type ProgressReporter = (progress: number, stage: string) => void
 
-export function runFullAnalysis(sqlite: Sqlite, options: { asOf: string; packName: string; onProgress?: ProgressReporter }): AnalysisRunResult {
+/** A run's options: the date to judge by, and the pack (with any local switches, ruleSettings.ts). */
+export type AnalysisRunOptions = { asOf: string; pack: RulePack; onProgress?: ProgressReporter }
+
+export function runFullAnalysis(sqlite: Sqlite, options: AnalysisRunOptions): AnalysisRunResult {
   const report = options.onProgress ?? (() => undefined)
-  const pack = builtinRulePack(options.packName)
+  const { pack } = options
   const startedAt = new Date().toISOString()
   report(0.05, '读取数据')
   const inputSeq = centralSeq(sqlite)

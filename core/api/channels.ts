@@ -9,6 +9,7 @@ import { sessionChannels } from './channels/session.ts'
 import { flagChannels } from './channels/flags.ts'
 import { analysisChannels } from './channels/analysis.ts'
 import { reviewChannels } from './channels/reviews.ts'
+import { ruleChannels } from './channels/rules.ts'
 import type { ChannelDef } from './channels/types.ts'
 
 export * from './channels/types.ts'
@@ -17,6 +18,7 @@ export * from './channels/flags.ts'
 export * from './channels/analysis.ts'
 export * from './channels/reviews.ts'
 export * from './channels/dashboard.ts'
+export * from './channels/rules.ts'
 
 export const channels = {
   ...sessionChannels,
@@ -24,7 +26,8 @@ export const channels = {
   ...analysisChannels,
   ...reviewChannels,
   ...planChannels,
-  ...dashboardChannels
+  ...dashboardChannels,
+  ...ruleChannels
 } as const satisfies Record<string, ChannelDef>
 
 export type Channels = typeof channels

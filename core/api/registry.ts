@@ -12,6 +12,7 @@ import { analysisHandlers } from './handlers/analysis.ts'
 import { reviewHandlers } from './handlers/reviews.ts'
 import { planHandlers } from './handlers/plans.ts'
 import { dashboardHandlers } from './handlers/dashboard.ts'
+import { ruleHandlers } from './handlers/rules.ts'
 
 export const handlers: { [C in ChannelName]: Handler<C> } = {
   ...sessionHandlers,
@@ -19,7 +20,8 @@ export const handlers: { [C in ChannelName]: Handler<C> } = {
   ...analysisHandlers,
   ...reviewHandlers,
   ...planHandlers,
-  ...dashboardHandlers
+  ...dashboardHandlers,
+  ...ruleHandlers
 }
 
 export type InvokeContext = Omit<HandlerContext, 'user'>

@@ -14,7 +14,7 @@ import type { InjectionManifest } from './injections.ts'
 import { attachDemoFlagWork, seedLocalWork, type LocalWorkSummary } from './localWork.ts'
 import { runFullAnalysis } from '../analysis/runAnalysis.ts'
 import { flagKey } from '../contract/flags.ts'
-import { DEFAULT_RULE_PACK } from '../rules/packs.ts'
+import { builtinRulePack, DEFAULT_RULE_PACK } from '../rules/packs.ts'
 import { createRandom, seedFromValue } from './random.ts'
 import { DEMO_SOURCE } from './writeFile.ts'
 
@@ -104,7 +104,7 @@ export function createDemoDatabase(path: string, options: DemoOptions = {}, { fo
     let local: LocalWorkSummary = built.local
     if (analyze) {
       // The inbox opens with the flags of the data as it stood on its last day, some already decided.
-      const run = runFullAnalysis(sqlite, { asOf: DEMO_LAST_DATE, packName: DEFAULT_RULE_PACK })
+      const run = runFullAnalysis(sqlite, { asOf: DEMO_LAST_DATE, pack: builtinRulePack(DEFAULT_RULE_PACK) })
       const work = sqlite.transaction(() => attachDemoFlagWork(sqlite, demo.manifest, flagKey, createRandom(seedFromValue(`${demo.options.seed}:flags`)), DEMO_LAST_DATE))()
       local = { ...local, flags: run.flagCount, flag_decisions: work.decisions, audit_entries: local.audit_entries + work.decisions }
     }

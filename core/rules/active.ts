@@ -1,18 +1,7 @@
-// The rule pack this workstation uses (settings key `rule_pack`, default shanghai-2025), and the
-// readable name and legal basis of each rule for the UI.
-import type { Sqlite } from '../../db/client.ts'
+// The readable name and legal basis of each rule for the UI. (Which pack the app uses, and its local
+// switches: ruleSettings.ts.)
 import { isRuleCode, type Basis, type RulePack } from './pack.ts'
-import { builtinRulePack, DEFAULT_RULE_PACK } from './packs.ts'
 import type { Domain } from '../contract/scalars.ts'
-
-export function activeRulePackName(sqlite: Sqlite): string {
-  const v = sqlite.prepare("SELECT value FROM settings WHERE key = 'rule_pack'").pluck().get()
-  return typeof v === 'string' && v.length > 0 ? v : DEFAULT_RULE_PACK
-}
-
-export function activeRulePack(sqlite: Sqlite): RulePack {
-  return builtinRulePack(activeRulePackName(sqlite))
-}
 
 export function ruleTitle(pack: RulePack, rule: string): string {
   return isRuleCode(rule) ? pack.rules[rule].title : rule

@@ -7,7 +7,7 @@ import type { Sqlite } from '../../db/client.ts'
 import { centralSeq, createRecordWriter, ROW_TO_RECORD } from '../../db/records.ts'
 import { runIncrementalAnalysis } from '../../core/analysis/incremental.ts'
 import { runFullAnalysis } from '../../core/analysis/runAnalysis.ts'
-import { DEFAULT_RULE_PACK } from '../../core/rules/packs.ts'
+import { builtinRulePack } from '../../core/rules/packs.ts'
 import { timeMs, type BenchResultRow } from './result.ts'
 
 export const NEW_TASKS = 1000
@@ -24,10 +24,10 @@ export function addSyncedTasks(sqlite: Sqlite, count: number): void {
 }
 
 export function benchIncremental(sqlite: Sqlite, asOf: string): BenchResultRow {
-  const fullRunMs = timeMs(() => runFullAnalysis(sqlite, { asOf, packName: DEFAULT_RULE_PACK }))
+  const fullRunMs = timeMs(() => runFullAnalysis(sqlite, { asOf, pack: builtinRulePack() }))
   addSyncedTasks(sqlite, NEW_TASKS)
   let mode = ''
-  const ms = timeMs(() => { mode = runIncrementalAnalysis(sqlite, { asOf, packName: DEFAULT_RULE_PACK }).mode })
+  const ms = timeMs(() => { mode = runIncrementalAnalysis(sqlite, { asOf, pack: builtinRulePack() }).mode })
   if (mode !== 'incremental') throw new Error(`增量分析退化为全量 / incremental analysis fell back to ${mode}`)
   return { name: 'analysis_incremental_vs_full', value: ms, unit: 'ms', baseline: fullRunMs, ratio: ms / fullRunMs }
 }

@@ -3,7 +3,8 @@ import { centralSeq } from '../../../db/records.ts'
 import { runIncrementalAnalysis } from '../../analysis/incremental.ts'
 import { lastAnalysisRun, runFullAnalysis } from '../../analysis/runAnalysis.ts'
 import type { JobStatus } from '../../jobs/jobRunner.ts'
-import { activeRulePackName } from '../../rules/active.ts'
+import { builtinRulePack } from '../../rules/packs.ts'
+import { activeRulePackName, applyRuleSwitches, ruleSwitches } from '../../rules/ruleSettings.ts'
 import type { HandlerMap } from '../handler.ts'
 
 const ANALYSIS_JOB = 'analysis'
@@ -14,13 +15,15 @@ export const analysisHandlers: HandlerMap<'analysis.start' | 'analysis.status' |
     const sqlite = ctx.db.sqlite
     const asOf = input.asOf ?? shanghaiToday(ctx.now())
     const packName = activeRulePackName(sqlite)
+    const switches = ruleSwitches(sqlite, packName)
     if (ctx.services) {
       const { jobs, analysisWorkerUrl, migrationsFolder } = ctx.services
-      return jobs.start(ANALYSIS_JOB, analysisWorkerUrl, { dbPath: ctx.db.path, asOf, packName, full: input.full, migrationsFolder })
+      return jobs.start(ANALYSIS_JOB, analysisWorkerUrl, { dbPath: ctx.db.path, asOf, packName, switches, full: input.full, migrationsFolder })
     }
     // No host services (CLI, in-memory tests): run here and report a finished job.
     const startedAt = ctx.now().toISOString()
-    const result = input.full ? runFullAnalysis(sqlite, { asOf, packName }) : runIncrementalAnalysis(sqlite, { asOf, packName })
+    const pack = applyRuleSwitches(builtinRulePack(packName), switches)
+    const result = input.full ? runFullAnalysis(sqlite, { asOf, pack }) : runIncrementalAnalysis(sqlite, { asOf, pack })
     const status: JobStatus = { id: `inline-${result.runId}`, kind: ANALYSIS_JOB, state: 'DONE', progress: 1, stage: '完成', startedAt, finishedAt: ctx.now().toISOString(), result, error: null }
     return status
   },

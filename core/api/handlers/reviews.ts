@@ -3,7 +3,7 @@ import { findUser } from '../../users.ts'
 import { decidePlan, reviewQueue } from '../../review/decide.ts'
 import { planReviewParams } from '../../review/params.ts'
 import { reviewPlan } from '../../review/planReview.ts'
-import { activeRulePack } from '../../rules/active.ts'
+import { activeRulePack } from '../../rules/ruleSettings.ts'
 import { ApiFailure } from '../context.ts'
 import type { HandlerMap } from '../handler.ts'
 
