@@ -1,7 +1,6 @@
 // The flags inbox (问题线索) against the real web host and a fresh demo database: run the analysis from
 // the UI, read the groups and the list, open a flag's evidence in two clicks, dismiss it with a reason
 // (and see the decision survive a new run), confirm two in bulk, and check an auditor cannot decide.
-import type { Page } from '@playwright/test'
 import { callApi } from './fixtures/api.ts'
 import { screenshot } from './fixtures/screenshots.ts'
 import { expect, test, type WebApp } from './fixtures/webApp.ts'
@@ -11,12 +10,6 @@ import { FlagsPage } from './models/FlagsPage.ts'
 test.describe.configure({ mode: 'serial' })
 
 const lastRunId = (request: Parameters<typeof callApi>[0], app: WebApp) => async () => (await callApi(request, app, 'analysis.status', {})).lastRun?.id ?? null
-
-async function signInAs(page: Page, userId: string, name: string): Promise<void> {
-  await page.locator('.header-user').click()
-  await page.locator(`.user-option[data-user-id="${userId}"]`).click()
-  await expect(page.locator('.header-user-name')).toHaveText(name)
-}
 
 test('runs the analysis from the screen and lists the flags with their counts', async ({ page, webApp, request }) => {
   const flags = new FlagsPage(page)
@@ -175,7 +168,7 @@ test('an auditor reads the evidence but cannot confirm or dismiss', async ({ pag
   if (!auditor) throw new Error('the demo database needs an auditor')
   const flags = new FlagsPage(page)
   await flags.app.open(webApp)
-  await signInAs(page, auditor.id, auditor.name)
+  await flags.app.signInAs(auditor.id, auditor.name)
   try {
     await flags.open()
     await expect(flags.rows.first()).toBeVisible()

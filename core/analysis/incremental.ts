@@ -7,7 +7,7 @@ import { centralSeq } from '../../db/records.ts'
 import { replaceFlags } from '../flags/store.ts'
 import { firstVisitDates } from '../rules/taskTable.ts'
 import { analyzeScope } from '../rules/scoped.ts'
-import { lastAnalysisRun, runFullAnalysis, type AnalysisRunOptions, type AnalysisRunResult } from './runAnalysis.ts'
+import { lastAnalysisRun, ranWithOtherRules, runFullAnalysis, type AnalysisRunOptions, type AnalysisRunResult } from './runAnalysis.ts'
 import { changedScope } from './scope.ts'
 
 export function runIncrementalAnalysis(sqlite: Sqlite, options: AnalysisRunOptions): AnalysisRunResult {
@@ -15,7 +15,7 @@ export function runIncrementalAnalysis(sqlite: Sqlite, options: AnalysisRunOptio
   const { pack } = options
   // The stored flags are a run's of this as_of and this version of this pack (local rule switches give
   // another version, ruleSettings.ts), or they are all redone.
-  if (!last || last.asOf !== options.asOf || last.rulePack !== pack.name || last.rulePackVersion !== pack.pack_version) return runFullAnalysis(sqlite, options)
+  if (!last || last.asOf !== options.asOf || ranWithOtherRules(last, pack)) return runFullAnalysis(sqlite, options)
   const report = options.onProgress ?? (() => undefined)
   report(0.05, '查找变更')
   const inputSeq = centralSeq(sqlite)

@@ -40,6 +40,11 @@ export type LastRun = {
   id: number; asOf: string; rulePack: string; rulePackVersion: string | null; startedAt: string; finishedAt: string | null; inputSeq: number; flagCount: number; warnings: string[]
 }
 
+/** The run's flags were found with another pack, or another setting of its rules, than `pack`. */
+export function ranWithOtherRules(run: Pick<LastRun, 'rulePack' | 'rulePackVersion'>, pack: RulePack): boolean {
+  return run.rulePack !== pack.name || run.rulePackVersion !== pack.pack_version
+}
+
 export function lastAnalysisRun(sqlite: Sqlite): LastRun | null {
   const r = sqlite.prepare('SELECT id, as_of, rule_pack, rule_pack_version, started_at, finished_at, input_seq, flag_count, warnings FROM analysis_runs ORDER BY id DESC LIMIT 1').get() as
     | { id: number; as_of: string; rule_pack: string; rule_pack_version: string | null; started_at: string; finished_at: string | null; input_seq: number; flag_count: number; warnings: string | null }

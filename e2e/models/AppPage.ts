@@ -23,6 +23,13 @@ export class AppPage {
     return this.page.locator('.app-menu .ant-menu-title-content').getByText(label, { exact: true })
   }
 
+  /** Switches the signed-in user from the header's menu. */
+  async signInAs(userId: string, name: string): Promise<void> {
+    await this.page.locator('.header-user').click()
+    await this.page.locator(`.user-option[data-user-id="${userId}"]`).click()
+    await expect(this.page.locator('.header-user-name')).toHaveText(name)
+  }
+
   async goTo(label: string): Promise<void> {
     await this.nav(label).click()
   }

@@ -1,7 +1,7 @@
 // The screens and the left navigation, in the order of an officer's work.
 import {
   AlertOutlined, AuditOutlined, BarChartOutlined, CloudSyncOutlined, DashboardOutlined, FileSearchOutlined, FileTextOutlined,
-  SettingOutlined, ShopOutlined, SolutionOutlined
+  SafetyCertificateOutlined, SettingOutlined, ShopOutlined, SolutionOutlined
 } from '@ant-design/icons'
 import type { ReactNode } from 'react'
 import { DashboardScreen } from './features/dashboard/DashboardScreen.tsx'
@@ -10,6 +10,7 @@ import { PendingScreen } from './features/pending/PendingScreen.tsx'
 import { PENDING_SCREENS } from './features/pending/pendingScreens.ts'
 import { PlansScreen } from './features/plans/PlansScreen.tsx'
 import { ReviewsScreen } from './features/reviews/ReviewsScreen.tsx'
+import { RulesScreen } from './features/rules/RulesScreen.tsx'
 
 export type ScreenRoute = { path: string; label: string; icon: ReactNode; render: () => ReactNode }
 export type NavEntry = ScreenRoute | { group: string; label: string; icon: ReactNode; children: ScreenRoute[] }
@@ -26,6 +27,7 @@ export const NAVIGATION: NavEntry[] = [
     ]
   },
   { path: '/flags', label: '问题线索', icon: <AlertOutlined />, render: () => <FlagsScreen /> },
+  { path: '/rules', label: '检查规则', icon: <SafetyCertificateOutlined />, render: () => <RulesScreen /> },
   { path: '/enterprises', label: '企业', icon: <ShopOutlined />, render: () => <PendingScreen info={PENDING_SCREENS.enterprises} /> },
   { path: '/documents', label: '监督文书', icon: <FileTextOutlined />, render: () => <PendingScreen info={PENDING_SCREENS.documents} /> },
   { path: '/statistics', label: '统计分析', icon: <BarChartOutlined />, render: () => <PendingScreen info={PENDING_SCREENS.statistics} /> },

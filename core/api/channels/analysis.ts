@@ -22,7 +22,11 @@ export const analysisChannels = {
   },
   'analysis.status': {
     input: z.object({}),
-    output: z.object({ job: jobStatusSchema.nullable(), lastRun: lastRunSchema.nullable(), changedSinceLastRun: z.boolean() }),
+    output: z.object({
+      job: jobStatusSchema.nullable(), lastRun: lastRunSchema.nullable(), changedSinceLastRun: z.boolean(),
+      /** The rule pack or its local switches changed since the last run: its flags are another setting's. */
+      rulesChanged: z.boolean()
+    }),
     access: 'ANY',
     description: '分析进度与上次结果 / progress of the running analysis and the last run'
   },

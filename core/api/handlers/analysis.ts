@@ -1,10 +1,10 @@
 import { shanghaiToday } from '../../contract/scalars.ts'
 import { centralSeq } from '../../../db/records.ts'
 import { runIncrementalAnalysis } from '../../analysis/incremental.ts'
-import { lastAnalysisRun, runFullAnalysis } from '../../analysis/runAnalysis.ts'
+import { lastAnalysisRun, ranWithOtherRules, runFullAnalysis } from '../../analysis/runAnalysis.ts'
 import type { JobStatus } from '../../jobs/jobRunner.ts'
 import { builtinRulePack } from '../../rules/packs.ts'
-import { activeRulePackName, applyRuleSwitches, ruleSwitches } from '../../rules/ruleSettings.ts'
+import { activeRulePack, activeRulePackName, applyRuleSwitches, ruleSwitches } from '../../rules/ruleSettings.ts'
 import type { HandlerMap } from '../handler.ts'
 
 const ANALYSIS_JOB = 'analysis'
@@ -29,10 +29,12 @@ export const analysisHandlers: HandlerMap<'analysis.start' | 'analysis.status' |
   },
   'analysis.status': (ctx) => {
     const lastRun = lastAnalysisRun(ctx.db.sqlite)
+    const pack = activeRulePack(ctx.db.sqlite)
     return {
       job: ctx.services?.jobs.latest(ANALYSIS_JOB) ?? null,
       lastRun,
-      changedSinceLastRun: lastRun === null || centralSeq(ctx.db.sqlite) > lastRun.inputSeq
+      changedSinceLastRun: lastRun === null || centralSeq(ctx.db.sqlite) > lastRun.inputSeq,
+      rulesChanged: lastRun !== null && ranWithOtherRules(lastRun, pack)
     }
   },
   'analysis.cancel': (ctx, input) => ({ cancelled: ctx.services?.jobs.cancel(input.jobId) ?? false })

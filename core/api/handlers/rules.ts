@@ -1,5 +1,5 @@
 import type { Sqlite } from '../../../db/client.ts'
-import { lastAnalysisRun } from '../../analysis/runAnalysis.ts'
+import { lastAnalysisRun, ranWithOtherRules } from '../../analysis/runAnalysis.ts'
 import { formatBasis } from '../../rules/active.ts'
 import { isRuleCode, RULE_CODES, type RulePack } from '../../rules/pack.ts'
 import { BUILTIN_RULE_PACKS, builtinRulePack } from '../../rules/packs.ts'
@@ -42,7 +42,7 @@ function ruleSettingsView(sqlite: Sqlite): RuleSettingsView {
       return { name: n, title: p.title, jurisdiction: p.jurisdiction, active: n === name }
     }),
     rules: ruleViews(pack, defaults),
-    flagsStale: last !== null && (last.rulePack !== pack.name || last.rulePackVersion !== pack.pack_version),
+    flagsStale: last !== null && ranWithOtherRules(last, pack),
     lastRun: last && { rulePack: last.rulePack, rulePackVersion: last.rulePackVersion, finishedAt: last.finishedAt }
   }
 }

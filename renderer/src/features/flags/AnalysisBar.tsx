@@ -77,7 +77,12 @@ export function AnalysisBar(props: { analysis: AnalysisState; canRun: boolean })
         </div>
       )}
       <div className="analysis-actions">
-        {!running && last && status?.changedSinceLastRun ? (
+        {!running && last && status?.rulesChanged ? (
+          <Tag color="orange" icon={<InfoCircleOutlined />} className="analysis-stale" data-testid="analysis-rules-changed">
+            规则设置已更改，请重新分析
+          </Tag>
+        ) : null}
+        {!running && last && !status?.rulesChanged && status?.changedSinceLastRun ? (
           <Tag color="gold" icon={<InfoCircleOutlined />} className="analysis-stale" data-testid="analysis-stale">
             数据已更新，建议重新分析
           </Tag>
