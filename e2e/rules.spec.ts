@@ -52,6 +52,24 @@ test('shows the pack and every rule with its legal basis and parameters', async 
   await screenshot(page, 'rules-detail')
 })
 
+test('a flag’s legal basis links to its rule, opened and in view', async ({ page, webApp }) => {
+  const flags = new FlagsPage(page)
+  await flags.app.open(webApp)
+  await flags.open()
+  const row = flags.rows.first()
+  const rule = await row.getAttribute('data-rule')
+  if (!rule) throw new Error('flag row without a rule')
+  await row.click()
+  await expect(flags.detail).toBeVisible()
+  await flags.detail.getByTestId('flag-rule-link').click()
+  await expect(page.getByTestId('rules-screen')).toBeVisible()
+  await expect(page).toHaveURL(new RegExp(`#/rules\\?rule=${rule}`))
+  const rules = new RulesPage(page)
+  await expect(rules.detail(rule)).toBeInViewport()
+  await expect(rules.row(rule)).toHaveClass(/rule-row-focused/)
+  await screenshot(page, 'rules-from-flag')
+})
+
 test('an officer switches a rule off with a reason; the next analysis finds none of it', async ({ page, webApp, request }) => {
   const rules = new RulesPage(page)
   await rules.app.open(webApp)

@@ -11,6 +11,7 @@ import { PENDING_SCREENS } from './features/pending/pendingScreens.ts'
 import { PlansScreen } from './features/plans/PlansScreen.tsx'
 import { ReviewsScreen } from './features/reviews/ReviewsScreen.tsx'
 import { RulesScreen } from './features/rules/RulesScreen.tsx'
+import { RULES_PATH } from './features/rules/rulesRoute.ts'
 
 export type ScreenRoute = { path: string; label: string; icon: ReactNode; render: () => ReactNode }
 export type NavEntry = ScreenRoute | { group: string; label: string; icon: ReactNode; children: ScreenRoute[] }
@@ -27,7 +28,7 @@ export const NAVIGATION: NavEntry[] = [
     ]
   },
   { path: '/flags', label: '问题线索', icon: <AlertOutlined />, render: () => <FlagsScreen /> },
-  { path: '/rules', label: '检查规则', icon: <SafetyCertificateOutlined />, render: () => <RulesScreen /> },
+  { path: RULES_PATH, label: '检查规则', icon: <SafetyCertificateOutlined />, render: () => <RulesScreen /> },
   { path: '/enterprises', label: '企业', icon: <ShopOutlined />, render: () => <PendingScreen info={PENDING_SCREENS.enterprises} /> },
   { path: '/documents', label: '监督文书', icon: <FileTextOutlined />, render: () => <PendingScreen info={PENDING_SCREENS.documents} /> },
   { path: '/statistics', label: '统计分析', icon: <BarChartOutlined />, render: () => <PendingScreen info={PENDING_SCREENS.statistics} /> },

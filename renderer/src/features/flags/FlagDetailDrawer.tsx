@@ -11,8 +11,10 @@ import { formatTimestamp, formatWindow } from '../../lib/format.ts'
 import {
   DOMAIN_NAMES, EVALUATION_TAG_LABELS, labelOf, NAME_LIST_COLORS, NAME_LIST_LABELS, PLAN_ORIGIN_LABELS, VERDICT_LABELS
 } from '../../lib/labels.ts'
+import { formatHash } from '../../lib/router.ts'
 import { useKeyedLoad } from '../../lib/useKeyedLoad.ts'
 import { PlanStatusTag } from '../plans/PlanStatusTag.tsx'
+import { RULE_PARAM, RULES_PATH } from '../rules/rulesRoute.ts'
 import { REASON_MAX, reasonRequired, type FlagDecisionCode } from './DecisionModal.tsx'
 import { describeEvidence, evidenceNames } from './evidenceFacts.ts'
 import { EvidenceFacts } from './EvidenceFacts.tsx'
@@ -144,7 +146,11 @@ function DetailBody(props: { detail: FlagDetail }) {
       </div>
       <Descriptions bordered size="small" column={2} items={summaryItems(d)} className="flag-fields" styles={{ label: { width: 96 } }} />
 
-      <DetailSection title="法律依据" testId="flag-basis-section">
+      <DetailSection
+        title="法律依据"
+        testId="flag-basis-section"
+        extra={<a href={formatHash(RULES_PATH, { [RULE_PARAM]: d.rule })} data-testid="flag-rule-link">规则参数与解释口径</a>}
+      >
         <BasisLines basis={d.basis} />
       </DetailSection>
 

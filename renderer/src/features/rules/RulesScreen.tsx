@@ -11,6 +11,7 @@ import type { RuleSettingsView, RuleView } from '../../../../core/api/channels.t
 import { api } from '../../lib/api.ts'
 import { formatCount } from '../../lib/format.ts'
 import { DOMAIN_NAMES, labelOf, SEVERITY_COLORS, SEVERITY_LABELS } from '../../lib/labels.ts'
+import { useRoute } from '../../lib/router.ts'
 import { useSession } from '../../lib/sessionContext.tsx'
 import { AnalysisBar } from '../flags/AnalysisBar.tsx'
 import type { AnalysisJob } from '../flags/analysisProgress.ts'
@@ -19,6 +20,7 @@ import { useAnalysis } from '../flags/useAnalysis.ts'
 import { RuleChangeModal, type RuleChange } from './RuleChangeModal.tsx'
 import { filterRules, isLocallySwitched, RULE_STATES, type RuleState } from './ruleFilter.ts'
 import { paramLines } from './ruleParams.ts'
+import { RULE_PARAM } from './rulesRoute.ts'
 import './rules.css'
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e))
@@ -86,6 +88,20 @@ export function RulesScreen() {
   const [text, setText] = useState('')
   const [packChoice, setPackChoice] = useState<string | null>(null)
   const [change, setChange] = useState<RuleChange | null>(null)
+  const [expanded, setExpanded] = useState<string[]>([])
+  // A link from elsewhere (a flag's basis) names one rule: its row opens and comes into view.
+  const focused = useRoute().params.get(RULE_PARAM)
+  // Adjusted while rendering when the link changes (React's pattern for state that follows a prop).
+  const [seenFocus, setSeenFocus] = useState<string | null>(null)
+  if (focused !== seenFocus) {
+    setSeenFocus(focused)
+    if (focused && !expanded.includes(focused)) setExpanded([...expanded, focused])
+  }
+  const loaded = view !== null
+  useEffect(() => {
+    if (!focused || !loaded) return
+    document.querySelector(`tr[data-row-key="${CSS.escape(focused)}"]`)?.scrollIntoView({ block: 'start' })
+  }, [focused, loaded])
 
   useEffect(() => {
     let live = true
@@ -261,8 +277,13 @@ export function RulesScreen() {
               dataSource={rules}
               pagination={false}
               size="middle"
-              expandable={{ expandedRowRender: (rule) => <RuleDetail rule={rule} />, expandRowByClick: true }}
-              rowClassName={(rule) => (rule.enabled ? '' : 'rule-row-off')}
+              expandable={{
+                expandedRowRender: (rule) => <RuleDetail rule={rule} />,
+                expandRowByClick: true,
+                expandedRowKeys: expanded,
+                onExpandedRowsChange: (keys) => setExpanded(keys.map(String))
+              }}
+              rowClassName={(rule) => `${rule.enabled ? '' : 'rule-row-off'}${rule.code === focused ? ' rule-row-focused' : ''}`}
               locale={{ emptyText: '没有符合条件的规则' }}
               data-testid="rule-table"
             />
