@@ -125,11 +125,14 @@ export function listFlags(sqlite: Sqlite, filter: FlagFilter, offset: number, li
   const total = countFlags(sqlite, filter)
   const source = flagSource(filter)
   // Choose the page's keys first (walking an ordered index, no joins), then read those rows in full.
+  // CROSS JOIN keeps the page as the outer loop: with the limit a bound parameter the planner cannot
+  // see that the page is 100 rows, and at a million flags it chose to walk every flag in order and
+  // probe the page for each (84 ms instead of 0.3).
   const rows = sqlite
     .prepare(
       `SELECT ${ROW_COLUMNS}
        FROM (SELECT f.flag_key AS page_key ${source.sql} ORDER BY ${FLAG_ORDER} LIMIT ? OFFSET ?) page
-       JOIN flags f ON f.flag_key = page.page_key ${ROW_JOINS}
+       CROSS JOIN flags f ON f.flag_key = page.page_key ${ROW_JOINS}
        ORDER BY ${FLAG_ORDER}`
     )
     .all(...source.params, limit, offset) as RawFlagRow[]

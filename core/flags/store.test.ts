@@ -106,6 +106,34 @@ describe('flags store and inbox queries', () => {
     expect(plan.map((p) => p.detail).join(' ')).not.toContain('TEMP B-TREE')
   })
 
+  it('reads a page by its keys first, even where the statistics say a million flags', () => {
+    const sqlite = setup()
+    replaceFlags(sqlite, [flag({}), flag({ task_ids: ['T-2'] })], 1, { kind: 'all' })
+    // The statistics of a city's flags table (as ANALYZE wrote them at a million flags): with these the
+    // planner, not seeing the page's size behind a bound LIMIT, walked every flag in order.
+    sqlite.exec('ANALYZE')
+    sqlite.exec(`DELETE FROM sqlite_stat1 WHERE tbl IN ('flags', 'enterprises', 'departments', 'flag_decisions');
+      INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES ('flags', 'flags_enterprise_idx', '1000000 401'),
+        ('flags', 'flags_department_order_idx', '1000000 2001 2001 667 1'), ('flags', 'flags_rule_order_idx', '1000000 2001 2001 1001 1'),
+        ('flags', 'flags_order_idx', '1000000 2001 1001 1'), ('flags', 'flags_event_date_idx', '1000000 1001'),
+        ('flags', 'sqlite_autoindex_flags_1', '1000000 1'), ('enterprises', 'sqlite_autoindex_enterprises_1', '2000 1'),
+        ('departments', 'sqlite_autoindex_departments_1', '12 1');
+      ANALYZE sqlite_schema`)
+    const pages: string[] = []
+    const prepare = sqlite.prepare.bind(sqlite)
+    sqlite.prepare = ((source: string) => {
+      if (source.includes('page_key')) pages.push(source)
+      return prepare(source)
+    }) as typeof sqlite.prepare
+    expect(listFlags(sqlite, {}, 0, 100).total).toBe(2)
+    const [page] = pages
+    if (!page) throw new Error('no page statement')
+    const plan = (prepare(`EXPLAIN QUERY PLAN ${page}`).all(100, 0) as { detail: string }[]).map((r) => r.detail)
+    // The page's keys from the ordered index, then each key's row: no walk over the flags outside the page.
+    expect(plan.filter((d) => /^SCAN (f|page)\b/.test(d)), plan.join(' | ')).toEqual(['SCAN f USING COVERING INDEX flags_order_idx', 'SCAN page'])
+    sqlite.close()
+  })
+
   it('counts groups and statuses under the filter without their own dimension, the same with or without a text filter', () => {
     const sqlite = setup()
     seedRecords(sqlite, [{ type: 'department', id: 'D-FIRE', name: '金山区消防救援支队', domain: 'FIRE', level: 'DISTRICT', district_code: '310116' }])

@@ -1,17 +1,19 @@
 // A virtualised table over a PageCache: only the rows on screen (plus `overscan`) exist in the DOM and
 // only their pages are fetched, so 100,000 rows scroll like 100. Rows not loaded yet show placeholder
 // cells; the footer says which rows are on screen. The flags and the plans lists both use it.
-// A list taller than a browser lets an element be (a million rows) scrolls scaled (lib/scaledScroll.ts).
+// Rows have one height, so which are on screen is arithmetic on the scroll offset (lib/rowWindow.ts), the
+// same at ten rows or a million. A list taller than a browser lets an element be (a million rows)
+// scrolls scaled (lib/scaledScroll.ts).
 //
 // Class names come from `prefix` (the screens' CSS and the e2e page models rely on them):
 // `<prefix>-table`, `-scroll` (also its test id), `-row`, `-head`, `-table-state`, `-body`,
 // `-row-loading`, `-data-row`, `-footer` (also its test id), and the grid columns in `--<prefix>-grid`.
-import { elementScroll, observeElementOffset, useVirtualizer } from '@tanstack/react-virtual'
 import { Empty, Spin } from 'antd'
-import { useEffect, useReducer, useRef, type CSSProperties, type KeyboardEvent, type HTMLAttributes, type ReactNode } from 'react'
+import { useEffect, useRef, type CSSProperties, type KeyboardEvent, type HTMLAttributes, type ReactNode } from 'react'
 import { formatCount } from '../lib/format.ts'
 import type { PageCache } from '../lib/pageCache.ts'
-import { bodyHeightFor, keyScrollTarget, listOffsetOf, rowTopInBody, scrollTopOf, type ScrollGeometry, type ScrollPosition } from '../lib/scaledScroll.ts'
+import { bodyHeightFor, keyScrollTarget, listOffsetOf, rowTopInBody, scrollTopOf, type ScrollGeometry } from '../lib/scaledScroll.ts'
+import { useRowWindow } from '../lib/useRowWindow.ts'
 
 /** Waits for the scrolling to settle before fetching, so a fast fling does not request every page it passes. */
 const FETCH_DELAY_MS = 60
@@ -51,49 +53,21 @@ export function VirtualTable<Row, Extra>(props: VirtualTableProps<Row, Extra>) {
   const count = cache.total ?? 0
   const listHeight = count * rowHeight
   const bodyHeight = bodyHeightFor(listHeight)
-  // Read by the scroll callbacks, which the virtualiser keeps from its first render.
-  const heights = useRef({ bodyHeight, listHeight })
-  heights.current = { bodyHeight, listHeight }
-  const position = useRef<ScrollPosition>({ scrollTop: 0, listOffset: 0 })
-  // The virtualiser renders again only when the range of rows changes; scaled, the rows in view must also
-  // move with every scroll (they sit at rowTopInBody), so each scroll renders.
-  const [, renderAgain] = useReducer((n: number) => n + 1, 0)
-  const geometry = (el: Element): ScrollGeometry => ({ scrollHeight: el.scrollHeight, clientHeight: el.clientHeight, ...heights.current })
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: props.overscan,
-    // The virtualiser works in list pixels; the element scrolls in its own, fewer when scaled.
-    observeElementOffset: (instance, report) =>
-      observeElementOffset(instance, (scrollTop, isScrolling) => {
-        const el = instance.scrollElement
-        const listOffset = el ? listOffsetOf(scrollTop, geometry(el)) : scrollTop
-        position.current = { scrollTop, listOffset }
-        report(listOffset, isScrolling)
-        if (listOffset !== scrollTop) renderAgain()
-      }),
-    scrollToFn: (listOffset, options, instance) => {
-      const el = instance.scrollElement
-      elementScroll(el ? scrollTopOf(listOffset, geometry(el)) : listOffset, options, instance)
-    }
-  })
+  const { window: rows, position } = useRowWindow(scrollRef, { count, rowHeight, overscan: props.overscan, bodyHeight, listHeight })
   // Scaled, the scrolling keys move the list by list pixels (the browser would move it three times as far).
   const onScrollKey = (e: KeyboardEvent<HTMLDivElement>) => {
     const el = scrollRef.current
     if (!el || listHeight <= bodyHeight || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return
     const key = e.key === ' ' ? (e.shiftKey ? 'PageUp' : 'PageDown') : e.key
-    const g = geometry(el)
+    const g: ScrollGeometry = { scrollHeight: el.scrollHeight, clientHeight: el.clientHeight, bodyHeight, listHeight }
     const listEnd = listOffsetOf(g.scrollHeight - g.clientHeight, g)
-    const target = keyScrollTarget(key, position.current.listOffset, { viewportHeight: el.clientHeight, rowHeight, listEnd })
+    const target = keyScrollTarget(key, position.listOffset, { viewportHeight: el.clientHeight, rowHeight, listEnd })
     if (target === null) return
     e.preventDefault()
     el.scrollTop = scrollTopOf(target, g)
   }
-  const items = virtualizer.getVirtualItems()
-  const range = virtualizer.range
-  const first = items[0]?.index ?? 0
-  const last = items[items.length - 1]?.index ?? -1
+  const { first, last } = rows
+  const indexes = Array.from({ length: Math.max(last - first + 1, 0) }, (_, k) => first + k)
 
   useEffect(() => {
     const timer = window.setTimeout(() => cache.ensureRange(first, last), FETCH_DELAY_MS)
@@ -117,24 +91,24 @@ export function VirtualTable<Row, Extra>(props: VirtualTableProps<Row, Extra>) {
           <div className={`${p}-table-state`}><Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={props.emptyText} /></div>
         ) : (
           <div className={`${p}-body`} style={{ height: bodyHeight }}>
-            {items.map((item) => {
-              const cached = cache.rowAt(item.index)
-              const style: CSSProperties = { transform: `translateY(${rowTopInBody(item.start, position.current)}px)`, height: rowHeight }
+            {indexes.map((index) => {
+              const cached = cache.rowAt(index)
+              const style: CSSProperties = { transform: `translateY(${rowTopInBody(index * rowHeight, position)}px)`, height: rowHeight }
               if (!cached) {
                 return (
-                  <div key={item.key} className={`${p}-row ${p}-row-loading`} role="row" aria-rowindex={item.index + 2} aria-busy="true" style={style}>
+                  <div key={index} className={`${p}-row ${p}-row-loading`} role="row" aria-rowindex={index + 2} aria-busy="true" style={style}>
                     {props.placeholderCells}
                   </div>
                 )
               }
-              const shown = props.row(cached, item.index)
+              const shown = props.row(cached, index)
               return (
                 <div
-                  key={item.key}
+                  key={index}
                   {...shown.attributes}
-                  className={[`${p}-row ${p}-data-row`, ...shown.states, item.index % 2 ? 'is-odd' : false].filter(Boolean).join(' ')}
+                  className={[`${p}-row ${p}-data-row`, ...shown.states, index % 2 ? 'is-odd' : false].filter(Boolean).join(' ')}
                   role="row"
-                  aria-rowindex={item.index + 2}
+                  aria-rowindex={index + 2}
                   tabIndex={0}
                   style={style}
                 >
@@ -146,9 +120,9 @@ export function VirtualTable<Row, Extra>(props: VirtualTableProps<Row, Extra>) {
         )}
       </div>
       <div className={`${p}-footer`} data-testid={`${p}-footer`}>
-        {count > 0 && range ? (
+        {count > 0 ? (
           <span>
-            共 {formatCount(count)} {props.unit}，当前显示第 {formatCount(range.startIndex + 1)}–{formatCount(Math.min(count, range.endIndex + 1))} {props.unit}
+            共 {formatCount(count)} {props.unit}，当前显示第 {formatCount(rows.visibleFirst + 1)}–{formatCount(Math.min(count, rows.visibleLast + 1))} {props.unit}
           </span>
         ) : <span />}
         <span className="muted">{props.orderNote}</span>

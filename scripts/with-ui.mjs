@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// `npm run web [-- --db <path>] [-- --port <p>]`: web mode from a checkout. Builds the renderer first when
-// out/renderer is missing or older than its sources, then runs `jiandu web` with the arguments passed
-// through (the database defaults to the desktop app's own file, core/paths.ts). The build's output goes
-// to stderr: stdout's first line stays the URL to open, as cli-v1.md promises.
+// `node scripts/with-ui.mjs <command> [args…]`: a `jiandu` command that serves the UI, from a checkout —
+// `npm run web` (web mode) and `npm run bench` (whose list benchmark drives the UI in Chromium). Builds
+// the renderer first when out/renderer is missing or older than its sources, then runs the command with
+// the arguments passed through. The build's output goes to stderr: stdout stays the command's (the URL
+// to open first, for `web`, as cli-v1.md promises; the JSON report, for `bench`).
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -38,6 +39,6 @@ if (rendererIsStale()) {
   }
 }
 
-const web = spawn(process.execPath, [join(root, 'cli', 'main.ts'), 'web', ...process.argv.slice(2)], { cwd: process.cwd(), stdio: 'inherit' })
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => web.kill(signal))
-web.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
+const command = spawn(process.execPath, [join(root, 'cli', 'main.ts'), ...process.argv.slice(2)], { cwd: process.cwd(), stdio: 'inherit' })
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => command.kill(signal))
+command.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
