@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { openMemoryDatabase } from '../../db/client.ts'
+import { queryPlan, recordStatements } from '../../db/testing/queryPlans.ts'
 import { seedRecords } from '../../db/testing/seed.ts'
 import { flagKey, type FlagRecord } from '../contract/flags.ts'
 import { ensureDefaultUser, DEFAULT_USER_ID } from '../users.ts'
@@ -119,16 +120,11 @@ describe('flags store and inbox queries', () => {
         ('flags', 'sqlite_autoindex_flags_1', '1000000 1'), ('enterprises', 'sqlite_autoindex_enterprises_1', '2000 1'),
         ('departments', 'sqlite_autoindex_departments_1', '12 1');
       ANALYZE sqlite_schema`)
-    const pages: string[] = []
-    const prepare = sqlite.prepare.bind(sqlite)
-    sqlite.prepare = ((source: string) => {
-      if (source.includes('page_key')) pages.push(source)
-      return prepare(source)
-    }) as typeof sqlite.prepare
+    const pages = recordStatements(sqlite, (source) => source.includes('page_key'))
     expect(listFlags(sqlite, {}, 0, 100).total).toBe(2)
     const [page] = pages
     if (!page) throw new Error('no page statement')
-    const plan = (prepare(`EXPLAIN QUERY PLAN ${page}`).all(100, 0) as { detail: string }[]).map((r) => r.detail)
+    const plan = queryPlan(sqlite, page, 100, 0)
     // The page's keys from the ordered index, then each key's row: no walk over the flags outside the page.
     expect(plan.filter((d) => /^SCAN (f|page)\b/.test(d)), plan.join(' | ')).toEqual(['SCAN f USING COVERING INDEX flags_order_idx', 'SCAN page'])
     sqlite.close()

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { openMemoryDatabase } from '../../db/client.ts'
 import { createRecordWriter, iterateRecords } from '../../db/records.ts'
+import { queryPlan, recordStatements } from '../../db/testing/queryPlans.ts'
 import { RECORD_TYPES } from '../contract/records.ts'
 import { analyzeDatabase } from './analyzeDatabase.ts'
 import { loadAnalysisInput, parseIdArray, TASK_SLICE } from './load.ts'
@@ -97,19 +98,14 @@ describe('loadAnalysisInput', () => {
     const { sqlite } = openMemoryDatabase()
     sqlite.transaction(() => { const w = createRecordWriter(sqlite, 1); for (const r of Object.values(baseWorld()).flat()) w.write(r); w.write(task('T1', '2025-03-03')) })()
     // Every statement the loader prepares on the evaluations table, as SQL text.
-    const statements: string[] = []
-    const prepare = sqlite.prepare.bind(sqlite)
-    sqlite.prepare = ((source: string) => {
-      if (source.includes('FROM evaluations')) statements.push(source)
-      return prepare(source)
-    }) as typeof sqlite.prepare
+    const statements = recordStatements(sqlite, (source) => source.includes('FROM evaluations'))
     const filter = negativeEvaluationFilter(builtinRulePack())
     loadAnalysisInput(sqlite, undefined, filter)
     loadAnalysisInput(sqlite, { enterpriseIds: [ENT_A], planIds: [] }, filter)
     expect(statements).toHaveLength(2)
     for (const source of statements) {
       const params = Object.fromEntries([...source.matchAll(/@(\w+)/g)].map((m) => [m[1]!, '[]']))
-      const plan = (prepare(`EXPLAIN QUERY PLAN ${source}`).all(params) as { detail: string }[]).map((r) => r.detail)
+      const plan = queryPlan(sqlite, source, params)
       expect(plan.some((d) => d.includes('evaluations USING INDEX evaluations_negative_idx')), plan.join(' | ')).toBe(true)
     }
     sqlite.close()
