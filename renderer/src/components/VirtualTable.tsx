@@ -14,6 +14,7 @@ import { formatCount } from '../lib/format.ts'
 import type { PageCache } from '../lib/pageCache.ts'
 import { bodyHeightFor, keyScrollTarget, listOffsetOf, rowTopInBody, scrollTopOf, type ScrollGeometry } from '../lib/scaledScroll.ts'
 import { useRowWindow } from '../lib/useRowWindow.ts'
+import { usePageCacheSelector } from '../lib/useServerWindow.ts'
 
 /** Waits for the scrolling to settle before fetching, so a fast fling does not request every page it passes. */
 const FETCH_DELAY_MS = 60
@@ -49,6 +50,8 @@ export type VirtualTableProps<Row, Extra> = {
 
 export function VirtualTable<Row, Extra>(props: VirtualTableProps<Row, Extra>) {
   const { cache, prefix: p, rowHeight } = props
+  // Every page that arrives, every change of the total: the table renders again, the screen need not.
+  usePageCacheSelector(cache, (c) => c.version)
   const scrollRef = useRef<HTMLDivElement>(null)
   const count = cache.total ?? 0
   const listHeight = count * rowHeight

@@ -6,6 +6,7 @@ import type { FlagRowView } from '../../../../core/api/channels.ts'
 import { VirtualTable } from '../../components/VirtualTable.tsx'
 import { formatCount } from '../../lib/format.ts'
 import type { PageCache } from '../../lib/pageCache.ts'
+import { usePageCacheSelector } from '../../lib/useServerWindow.ts'
 import { coverage, MAX_BULK, type Selection } from './flagSelection.ts'
 import { FlagStatusTag, SeverityTag } from './FlagTags.tsx'
 
@@ -65,6 +66,8 @@ function loadedRows(cache: PageCache<FlagRowView>, count: number): FlagRowView[]
 
 export function FlagTable(props: FlagTableProps) {
   const { cache, openKey, onOpen, selection, onToggle, patch } = props
+  // The header's checkbox acts on the rows loaded: it follows the pages as they arrive.
+  usePageCacheSelector(cache, (c) => c.version)
   const count = cache.total ?? 0
   const loaded = count > 0 ? loadedRows(cache, Math.min(count, MAX_BULK)) : []
   const headState = coverage(selection, loaded)

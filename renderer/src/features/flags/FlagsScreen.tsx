@@ -11,6 +11,8 @@ import { formatCount } from '../../lib/format.ts'
 import { FLAG_DECISION_VERBS } from '../../lib/labels.ts'
 import { formatHash, navigate, useRoute } from '../../lib/router.ts'
 import { useSession } from '../../lib/sessionContext.tsx'
+import { usePageCacheSelector } from '../../lib/useServerWindow.ts'
+import { ListTotal } from '../../components/ListTotal.tsx'
 import type { AnalysisJob } from './analysisProgress.ts'
 import { isRunning, resultFlagCount } from './analysisProgress.ts'
 import { AnalysisBar, RunAnalysisButton } from './AnalysisBar.tsx'
@@ -39,6 +41,9 @@ export function FlagsScreen() {
   const openKey = route.params.get('flag')
   const [refresh, setRefresh] = useState(0)
   const cache = useFlagWindow(filter, refresh)
+  // The screen follows only these of the list; the table and the total follow the rest themselves.
+  const listEmpty = usePageCacheSelector(cache, (c) => c.total === 0)
+  const listError = usePageCacheSelector(cache, (c) => c.error)
 
   // Decisions taken here since the list was loaded: shown on the rows without reloading (and so
   // without losing the scroll position); a new analysis run or filter reloads from the database.
@@ -125,7 +130,7 @@ export function FlagsScreen() {
 
   const status = analysis.status
   const running = isRunning(status?.job)
-  const neverAnalysed = status !== null && status.lastRun === null && !running && cache.total === 0
+  const neverAnalysed = status !== null && status.lastRun === null && !running && listEmpty
   const lockedTip = canDecide ? undefined : '仅监督员可以确认或排除问题线索'
 
   return (
@@ -136,13 +141,13 @@ export function FlagsScreen() {
           <Typography.Text type="secondary">规则引擎对检查计划与检查任务逐条分析发现的问题线索。点击一行查看证据，核实后确认或排除。</Typography.Text>
         </div>
         <div className="plan-total" data-testid="flag-total">
-          {cache.total === null ? '正在统计…' : <>共 <b>{formatCount(cache.total)}</b> 条线索</>}
+          <ListTotal cache={cache} unit="条线索" />
         </div>
       </div>
       <AnalysisBar analysis={analysis} canRun={canRun} />
       {analysis.error ? <Alert type="error" showIcon title="规则分析状态读取失败" description={analysis.error} className="screen-alert" /> : null}
       {groupsError ? <Alert type="warning" showIcon title="分组计数读取失败" description={groupsError} className="screen-alert" /> : null}
-      {cache.error ? <Alert type="error" showIcon title="问题线索读取失败" description={cache.error.message} className="screen-alert" /> : null}
+      {listError ? <Alert type="error" showIcon title="问题线索读取失败" description={listError.message} className="screen-alert" /> : null}
       {neverAnalysed ? (
         <Card className="flags-empty" data-testid="flags-never-analysed">
           <div className="flags-empty-icon"><ExperimentOutlined /></div>

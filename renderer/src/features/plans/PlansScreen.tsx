@@ -7,7 +7,10 @@ import type { PlanFacets, PlanRow } from '../../../../core/api/channels.ts'
 import { api } from '../../lib/api.ts'
 import { formatCount } from '../../lib/format.ts'
 import { PLAN_STATUS_LABELS, PLAN_STATUS_ORDER } from '../../lib/labels.ts'
+import type { PageCache } from '../../lib/pageCache.ts'
 import { formatHash, navigate, useRoute } from '../../lib/router.ts'
+import { usePageCacheSelector } from '../../lib/useServerWindow.ts'
+import { ListTotal } from '../../components/ListTotal.tsx'
 import { PlanDetailDrawer } from './PlanDetailDrawer.tsx'
 import { PlanFilterBar } from './PlanFilterBar.tsx'
 import { filtersFromParams, filtersToParams, hasAnyFilter, type PlanFilterState } from './planFilters.ts'
@@ -15,6 +18,34 @@ import { PlanTable } from './PlanTable.tsx'
 import { usePlanWindow, type StatusCounts } from './usePlanWindow.ts'
 
 const ALL = 'ALL'
+
+/**
+ * The status tabs with their counts, which come with the list's first page: subscribed on their own, and
+ * keeping the last counts on screen while the next filter's first page loads (no flicker to zero).
+ */
+function PlanStatusTabs(props: { cache: PageCache<PlanRow, StatusCounts>; filter: PlanFilterState; onChange: (next: PlanFilterState) => void }) {
+  const { filter } = props
+  const extra = usePageCacheSelector(props.cache, (c) => c.extra)
+  const [counts, setCounts] = useState<StatusCounts | null>(null)
+  if (extra && extra !== counts) setCounts(extra)
+  const allCount = counts ? Object.values(counts).reduce((a, b) => a + b, 0) : null
+  const options = [
+    { value: ALL, label: <span className="status-option">全部<b>{formatCount(allCount)}</b></span> },
+    ...PLAN_STATUS_ORDER.map((s) => ({
+      value: s,
+      label: <span className="status-option" data-status={s}>{PLAN_STATUS_LABELS[s]}<b>{formatCount(counts ? (counts[s] ?? 0) : null)}</b></span>
+    }))
+  ]
+  return (
+    <Segmented
+      className="plan-status-tabs"
+      value={filter.status ?? ALL}
+      options={options}
+      onChange={(v) => props.onChange({ ...filter, status: PLAN_STATUS_ORDER.find((s) => s === v) })}
+      aria-label="计划状态"
+    />
+  )
+}
 
 export function PlansScreen() {
   const route = useRoute()
@@ -35,9 +66,7 @@ export function PlansScreen() {
     }
   }, [])
 
-  // Keep the last status counts on screen while the next filter's first page loads (no flicker to zero).
-  const [counts, setCounts] = useState<StatusCounts | null>(null)
-  if (cache.extra && cache.extra !== counts) setCounts(cache.extra)
+  const listError = usePageCacheSelector(cache, (c) => c.error)
 
   const setFilter = useCallback(
     (next: PlanFilterState) => navigate(formatHash('/plans', filtersToParams(next, openPlanId)), { replace: true }),
@@ -45,15 +74,6 @@ export function PlansScreen() {
   )
   const openPlan = useCallback((row: PlanRow) => navigate(formatHash('/plans', filtersToParams(filter, row.id)), { replace: true }), [filter])
   const closePlan = useCallback(() => navigate(formatHash('/plans', filtersToParams(filter, null)), { replace: true }), [filter])
-
-  const allCount = counts ? Object.values(counts).reduce((a, b) => a + b, 0) : null
-  const statusOptions = [
-    { value: ALL, label: <span className="status-option">全部<b>{formatCount(allCount)}</b></span> },
-    ...PLAN_STATUS_ORDER.map((s) => ({
-      value: s,
-      label: <span className="status-option" data-status={s}>{PLAN_STATUS_LABELS[s]}<b>{formatCount(counts ? (counts[s] ?? 0) : null)}</b></span>
-    }))
-  ]
 
   return (
     <div className="screen-fill" data-testid="plans-screen">
@@ -63,21 +83,15 @@ export function PlansScreen() {
           <Typography.Text type="secondary">各执法部门报送的涉企行政检查计划（计划备案）。点击一行查看计划详情、状态记录与已实施的检查任务。</Typography.Text>
         </div>
         <div className="plan-total" data-testid="plan-total">
-          {cache.total === null ? '正在统计…' : <>共 <b>{formatCount(cache.total)}</b> 项计划</>}
+          <ListTotal cache={cache} unit="项计划" />
           {facets && hasAnyFilter(filter) ? <span className="muted">（全部 {formatCount(facets.total)} 项）</span> : null}
         </div>
       </div>
       {facetsError ? <Alert type="warning" showIcon title="筛选项读取失败" description={facetsError} className="screen-alert" /> : null}
-      {cache.error ? <Alert type="error" showIcon title="计划列表读取失败" description={cache.error.message} className="screen-alert" /> : null}
+      {listError ? <Alert type="error" showIcon title="计划列表读取失败" description={listError.message} className="screen-alert" /> : null}
       <Card className="plan-card" styles={{ body: { padding: 0 } }}>
         <div className="plan-toolbar">
-          <Segmented
-            className="plan-status-tabs"
-            value={filter.status ?? ALL}
-            options={statusOptions}
-            onChange={(v) => setFilter({ ...filter, status: PLAN_STATUS_ORDER.find((s) => s === v) })}
-            aria-label="计划状态"
-          />
+          <PlanStatusTabs cache={cache} filter={filter} onChange={setFilter} />
           <PlanFilterBar filter={filter} facets={facets} onChange={setFilter} />
         </div>
         <PlanTable
