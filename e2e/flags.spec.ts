@@ -162,14 +162,8 @@ test('confirms two flags at once from the list', async ({ page, webApp, request 
 })
 
 test('an auditor reads the evidence but cannot confirm or dismiss', async ({ page, webApp, request }) => {
-  const users = await callApi(request, webApp, 'session.users', {})
-  const officer = await callApi(request, webApp, 'session.current', {})
-  const auditor = users.find((u) => u.role === 'AUDITOR')
-  if (!auditor) throw new Error('the demo database needs an auditor')
   const flags = new FlagsPage(page)
-  await flags.app.open(webApp)
-  await flags.app.signInAs(auditor.id, auditor.name)
-  try {
+  await flags.app.asAuditor(request, webApp, async () => {
     await flags.open()
     await expect(flags.rows.first()).toBeVisible()
     await expect(page.getByTestId('bulk-confirm')).toBeDisabled()
@@ -188,9 +182,7 @@ test('an auditor reads the evidence but cannot confirm or dismiss', async ({ pag
     await screenshot(page, 'flags-auditor')
     // The host refuses too, whatever the screen shows.
     await expect(callApi(request, webApp, 'flags.decide', { flagKeys: [key], decision: 'CONFIRMED' })).rejects.toThrow(/FORBIDDEN/)
-  } finally {
-    await callApi(request, webApp, 'session.signIn', { userId: officer.id })
-  }
+  })
 })
 
 test('scrolls and filters 100,000+ flags with only the visible rows in the page', async ({ page, webApp, request }) => {

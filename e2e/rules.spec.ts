@@ -104,14 +104,8 @@ test('an officer switches a rule off with a reason; the next analysis finds none
 })
 
 test('an auditor reads the rules but cannot change them', async ({ page, webApp, request }) => {
-  const users = await callApi(request, webApp, 'session.users', {})
-  const officer = await callApi(request, webApp, 'session.current', {})
-  const auditor = users.find((u) => u.role === 'AUDITOR')
-  if (!auditor) throw new Error('the demo database needs an auditor')
   const rules = new RulesPage(page)
-  await rules.app.open(webApp)
-  await rules.app.signInAs(auditor.id, auditor.name)
-  try {
+  await rules.app.asAuditor(request, webApp, async () => {
     await rules.open()
     await expect(rules.switchOf(RULE)).toBeDisabled()
     await expect(page.getByTestId('rule-reset')).toBeDisabled()
@@ -120,9 +114,7 @@ test('an auditor reads the rules but cannot change them', async ({ page, webApp,
     await expect(page.getByRole('tooltip')).toContainText('仅监督员可以调整规则设置')
     await screenshot(page, 'rules-auditor')
     await expect(callApi(request, webApp, 'rules.setEnabled', { rule: RULE, enabled: true, reason: '审计人员试图启用' })).rejects.toThrow(/FORBIDDEN/)
-  } finally {
-    await callApi(request, webApp, 'session.signIn', { userId: officer.id })
-  }
+  })
 })
 
 test('another pack is chosen and the default one again; every rule back to its default brings the flags back', async ({ page, webApp, request }) => {

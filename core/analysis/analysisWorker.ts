@@ -4,8 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { z } from 'zod'
 import { openDatabase } from '../../db/client.ts'
 import { RULE_CODES } from '../rules/pack.ts'
-import { builtinRulePack } from '../rules/packs.ts'
-import { applyRuleSwitches } from '../rules/ruleSettings.ts'
+import { switchedRulePack } from '../rules/ruleSettings.ts'
 import type { WorkerMessage } from '../jobs/jobRunner.ts'
 import { runIncrementalAnalysis } from './incremental.ts'
 import { runFullAnalysis } from './runAnalysis.ts'
@@ -23,7 +22,7 @@ try {
   const input = inputSchema.parse(workerData)
   const { sqlite } = openDatabase(input.dbPath, input.migrationsFolder ? { migrationsFolder: input.migrationsFolder } : {})
   try {
-    const pack = applyRuleSwitches(builtinRulePack(input.packName), input.switches)
+    const pack = switchedRulePack(input.packName, input.switches)
     const options = { asOf: input.asOf, pack, onProgress: (progress: number, stage: string) => post({ type: 'progress', progress, stage }) }
     // Only what changed since the last run is re-analysed, unless a full run is asked for.
     const result = input.full ? runFullAnalysis(sqlite, options) : runIncrementalAnalysis(sqlite, options)

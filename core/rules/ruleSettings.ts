@@ -75,10 +75,15 @@ export function applyRuleSwitches(pack: RulePack, switches: RuleSwitches): RuleP
   return { ...pack, rules, pack_version: `${pack.pack_version}+local.${hash}` }
 }
 
+/** A shipped pack with these switches applied (the analysis job gets the name and the switches). */
+export function switchedRulePack(packName: string, switches: RuleSwitches): RulePack {
+  return applyRuleSwitches(builtinRulePack(packName), switches)
+}
+
 /** The pack the app analyses with, its local switches applied. */
 export function activeRulePack(sqlite: Sqlite): RulePack {
   const name = activeRulePackName(sqlite)
-  return applyRuleSwitches(builtinRulePack(name), ruleSwitches(sqlite, name))
+  return switchedRulePack(name, ruleSwitches(sqlite, name))
 }
 
 export type RuleSettingsChange = { userId: string; at: string; reason: string }
@@ -119,7 +124,9 @@ export function resetRuleSwitches(sqlite: Sqlite, change: RuleSettingsChange): v
 
 /** Makes a shipped pack the one the app analyses with. Throws RangeError for a name no pack has. */
 export function selectRulePack(sqlite: Sqlite, packName: string, change: RuleSettingsChange): void {
-  if (!BUILTIN_RULE_PACKS.includes(packName)) throw new RangeError(`未知规则包 / unknown rule pack: ${packName}`)
+  if (!BUILTIN_RULE_PACKS.includes(packName)) {
+    throw new RangeError(`未知规则包 / unknown rule pack: ${packName}（可用 / available: ${BUILTIN_RULE_PACKS.join(', ')}）`)
+  }
   sqlite.transaction(() => {
     const previous = activeRulePackName(sqlite)
     putSetting(sqlite, PACK_KEY, packName)

@@ -1,5 +1,6 @@
 // The app as a spec drives it: open with the token, navigate, read the plans list and its detail.
-import { expect, type Locator, type Page } from '@playwright/test'
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test'
+import { callApi } from '../fixtures/api.ts'
 import type { WebApp } from '../fixtures/webApp.ts'
 
 /** The number in a total's `<b>` ("共 <b>1,234</b> 条线索"), thousands separators and units dropped. */
@@ -28,6 +29,24 @@ export class AppPage {
     await this.page.locator('.header-user').click()
     await this.page.locator(`.user-option[data-user-id="${userId}"]`).click()
     await expect(this.page.locator('.header-user-name')).toHaveText(name)
+  }
+
+  /**
+   * Opens the app, signs the database's auditor in from the header and runs `body`; afterwards the user
+   * signed in before is signed in again (through the API, so a failed body cannot leave the auditor on).
+   */
+  async asAuditor(request: APIRequestContext, app: WebApp, body: () => Promise<void>): Promise<void> {
+    const users = await callApi(request, app, 'session.users', {})
+    const before = await callApi(request, app, 'session.current', {})
+    const auditor = users.find((u) => u.role === 'AUDITOR')
+    if (!auditor) throw new Error('the demo database needs an auditor')
+    await this.open(app)
+    await this.signInAs(auditor.id, auditor.name)
+    try {
+      await body()
+    } finally {
+      await callApi(request, app, 'session.signIn', { userId: before.id })
+    }
   }
 
   async goTo(label: string): Promise<void> {

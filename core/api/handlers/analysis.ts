@@ -3,8 +3,7 @@ import { centralSeq } from '../../../db/records.ts'
 import { runIncrementalAnalysis } from '../../analysis/incremental.ts'
 import { lastAnalysisRun, ranWithOtherRules, runFullAnalysis } from '../../analysis/runAnalysis.ts'
 import type { JobStatus } from '../../jobs/jobRunner.ts'
-import { builtinRulePack } from '../../rules/packs.ts'
-import { activeRulePack, activeRulePackName, applyRuleSwitches, ruleSwitches } from '../../rules/ruleSettings.ts'
+import { activeRulePack, activeRulePackName, ruleSwitches, switchedRulePack } from '../../rules/ruleSettings.ts'
 import type { HandlerMap } from '../handler.ts'
 
 const ANALYSIS_JOB = 'analysis'
@@ -22,7 +21,7 @@ export const analysisHandlers: HandlerMap<'analysis.start' | 'analysis.status' |
     }
     // No host services (CLI, in-memory tests): run here and report a finished job.
     const startedAt = ctx.now().toISOString()
-    const pack = applyRuleSwitches(builtinRulePack(packName), switches)
+    const pack = switchedRulePack(packName, switches)
     const result = input.full ? runFullAnalysis(sqlite, { asOf, pack }) : runIncrementalAnalysis(sqlite, { asOf, pack })
     const status: JobStatus = { id: `inline-${result.runId}`, kind: ANALYSIS_JOB, state: 'DONE', progress: 1, stage: '完成', startedAt, finishedAt: ctx.now().toISOString(), result, error: null }
     return status

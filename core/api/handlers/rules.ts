@@ -3,7 +3,7 @@ import { lastAnalysisRun, ranWithOtherRules } from '../../analysis/runAnalysis.t
 import { formatBasis } from '../../rules/active.ts'
 import { isRuleCode, RULE_CODES, type RulePack } from '../../rules/pack.ts'
 import { BUILTIN_RULE_PACKS, builtinRulePack } from '../../rules/packs.ts'
-import { activeRulePack, activeRulePackName, resetRuleSwitches, selectRulePack, setRuleEnabled } from '../../rules/ruleSettings.ts'
+import { activeRulePackName, applyRuleSwitches, resetRuleSwitches, ruleSwitches, selectRulePack, setRuleEnabled } from '../../rules/ruleSettings.ts'
 import type { RuleSettingsView, RuleView } from '../channels.ts'
 import { ApiFailure } from '../context.ts'
 import type { HandlerMap } from '../handler.ts'
@@ -30,7 +30,7 @@ function ruleViews(pack: RulePack, defaults: RulePack): RuleView[] {
 function ruleSettingsView(sqlite: Sqlite): RuleSettingsView {
   const name = activeRulePackName(sqlite)
   const defaults = builtinRulePack(name)
-  const pack = activeRulePack(sqlite)
+  const pack = applyRuleSwitches(defaults, ruleSwitches(sqlite, name))
   const last = lastAnalysisRun(sqlite)
   return {
     pack: {
@@ -59,10 +59,13 @@ export const ruleHandlers: HandlerMap<'rules.get' | 'rules.setEnabled' | 'rules.
     return ruleSettingsView(ctx.db.sqlite)
   },
   'rules.selectPack': (ctx, input) => {
-    if (!BUILTIN_RULE_PACKS.includes(input.pack)) {
-      throw new ApiFailure('BAD_INPUT', `未知规则包 / unknown rule pack: ${input.pack}（可用 / available: ${BUILTIN_RULE_PACKS.join(', ')}）`)
+    try {
+      selectRulePack(ctx.db.sqlite, input.pack, { userId: ctx.user.id, at: ctx.now().toISOString(), reason: input.reason })
+    } catch (error) {
+      // The one check of the name is selectRulePack's: a pack that is not shipped.
+      if (error instanceof RangeError) throw new ApiFailure('BAD_INPUT', error.message)
+      throw error
     }
-    selectRulePack(ctx.db.sqlite, input.pack, { userId: ctx.user.id, at: ctx.now().toISOString(), reason: input.reason })
     return ruleSettingsView(ctx.db.sqlite)
   }
 }

@@ -12,7 +12,7 @@ import { Empty, Spin } from 'antd'
 import { useEffect, useRef, type CSSProperties, type KeyboardEvent, type HTMLAttributes, type ReactNode } from 'react'
 import { formatCount } from '../lib/format.ts'
 import type { PageCache } from '../lib/pageCache.ts'
-import { bodyHeightFor, keyScrollTarget, listOffsetOf, rowTopInBody, scrollTopOf, type ScrollGeometry } from '../lib/scaledScroll.ts'
+import { bodyHeightFor, geometryOf, keyScrollTarget, listOffsetOf, rowTopInBody, scrollTopOf } from '../lib/scaledScroll.ts'
 import { useRowWindow } from '../lib/useRowWindow.ts'
 import { usePageCacheSelector } from '../lib/useServerWindow.ts'
 
@@ -62,7 +62,7 @@ export function VirtualTable<Row, Extra>(props: VirtualTableProps<Row, Extra>) {
     const el = scrollRef.current
     if (!el || listHeight <= bodyHeight || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return
     const key = e.key === ' ' ? (e.shiftKey ? 'PageUp' : 'PageDown') : e.key
-    const g: ScrollGeometry = { scrollHeight: el.scrollHeight, clientHeight: el.clientHeight, bodyHeight, listHeight }
+    const g = geometryOf(el, { bodyHeight, listHeight })
     const listEnd = listOffsetOf(g.scrollHeight - g.clientHeight, g)
     const target = keyScrollTarget(key, position.listOffset, { viewportHeight: el.clientHeight, rowHeight, listEnd })
     if (target === null) return

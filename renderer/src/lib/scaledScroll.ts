@@ -18,6 +18,11 @@ export function bodyHeightFor(listHeight: number): number {
  */
 export type ScrollGeometry = { scrollHeight: number; clientHeight: number; bodyHeight: number; listHeight: number }
 
+/** The geometry of a scroll element (as laid out now) showing a list of these heights. */
+export function geometryOf(el: { scrollHeight: number; clientHeight: number }, list: { bodyHeight: number; listHeight: number }): ScrollGeometry {
+  return { scrollHeight: el.scrollHeight, clientHeight: el.clientHeight, bodyHeight: list.bodyHeight, listHeight: list.listHeight }
+}
+
 /**
  * List pixels per scrolled pixel: the list's whole scroll range over the element's. 1 when the body holds
  * the whole list, or when there is nothing to scroll.

@@ -4,7 +4,7 @@
 // around the scrolled position (rowTopInBody) and must move with it.
 import { useLayoutEffect, useState, type RefObject } from 'react'
 import { rowWindow, sameWindow, type RowWindow } from './rowWindow.ts'
-import { listOffsetOf, type ScrollPosition } from './scaledScroll.ts'
+import { geometryOf, listOffsetOf, type ScrollPosition } from './scaledScroll.ts'
 
 export type RowWindowOptions = { count: number; rowHeight: number; overscan: number; bodyHeight: number; listHeight: number }
 
@@ -20,7 +20,7 @@ export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, options: 
     if (!el) return
     const update = () => {
       const scrollTop = el.scrollTop
-      const listOffset = listOffsetOf(scrollTop, { scrollHeight: el.scrollHeight, clientHeight: el.clientHeight, bodyHeight, listHeight })
+      const listOffset = listOffsetOf(scrollTop, geometryOf(el, { bodyHeight, listHeight }))
       const next: View = { scrollTop, listOffset, viewportHeight: el.clientHeight }
       setView((prev) => {
         if (listOffset !== scrollTop || prev.viewportHeight !== next.viewportHeight) return next
