@@ -75,3 +75,30 @@ test('without the token the app asks for the link and the API refuses', async ({
   const refused = await request.post(`${webApp.origin}/api/session.current`, { headers: { 'Content-Type': 'application/json' }, data: {} })
   expect(refused.status()).toBe(401)
 })
+
+test('on a 1280 px window the navigation starts folded, the flags list fits its card, and the fold the officer chooses is kept', async ({ page, webApp }) => {
+  await page.setViewportSize({ width: 1280, height: 800 })
+  const app = new AppPage(page)
+  await app.open(webApp)
+  const sider = page.getByTestId('app-sider')
+  await expect(sider).toHaveClass(/ant-layout-sider-collapsed/)
+  // Folded, a screen is still one click away: the icon of 问题线索 opens it.
+  await page.locator('.app-menu .ant-menu-item').filter({ hasText: '问题线索' }).click()
+  await expect(page).toHaveURL(/#\/flags/)
+  const scroll = page.getByTestId('flag-scroll')
+  await expect(page.locator('.flag-data-row').first()).toBeVisible()
+  // No sideways scrolling: every column, the status last, is inside the card.
+  expect(await scroll.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0)
+  const status = page.locator('.flag-data-row').first().locator('.flag-status-tag')
+  const [statusBox, scrollBox] = [await status.boundingBox(), await scroll.boundingBox()]
+  expect(statusBox!.x + statusBox!.width).toBeLessThanOrEqual(scrollBox!.x + scrollBox!.width)
+  await screenshot(page, 'flags-1280')
+  // Unfolded by the officer, it stays unfolded after a reload, however narrow the window.
+  await page.getByLabel('展开导航').click()
+  await expect(sider).not.toHaveClass(/ant-layout-sider-collapsed/)
+  await page.reload()
+  await expect(app.nav('问题线索')).toBeVisible()
+  await expect(sider).not.toHaveClass(/ant-layout-sider-collapsed/)
+  await page.getByLabel('收起导航').click()
+  await expect(sider).toHaveClass(/ant-layout-sider-collapsed/)
+})

@@ -17,7 +17,7 @@ type Column = { key: string; title: string; width: string; render: (row: FlagRow
 const COLUMNS: Column[] = [
   { key: 'severity', title: '严重程度', width: '90px', render: (r) => <SeverityTag severity={r.severity} /> },
   {
-    key: 'main', title: '问题线索', width: 'minmax(280px, 1fr)',
+    key: 'main', title: '问题线索', width: 'minmax(240px, 1fr)',
     render: (r) => (
       <div className="flag-main">
         <div className="flag-rule" title={r.ruleName}>{r.ruleName}</div>
@@ -26,7 +26,7 @@ const COLUMNS: Column[] = [
     )
   },
   {
-    key: 'subject', title: '企业 / 执法部门', width: '236px',
+    key: 'subject', title: '企业 / 执法部门', width: 'minmax(168px, 236px)',
     render: (r) => (
       <div className="flag-main">
         <div className="flag-subject" title={`${r.enterpriseName ?? ''} ${r.enterpriseId ?? ''}`.trim() || undefined}>
