@@ -161,6 +161,46 @@ test('confirms two flags at once from the list', async ({ page, webApp, request 
   await screenshot(page, 'flags-bulk-done')
 })
 
+test('steps through the flags from the evidence drawer with the buttons and J/K, the list following', async ({ page, webApp, request }) => {
+  const flags = new FlagsPage(page)
+  await flags.app.open(webApp)
+  await flags.open()
+  const list = await callApi(request, webApp, 'flags.list', { limit: 30 })
+  const keys = list.rows.map((r) => r.flagKey)
+  expect(keys.length).toBe(30)
+  const place = page.getByTestId('flag-stepper-place')
+  const isOpen = async (i: number) => {
+    await expect(page).toHaveURL(new RegExp(`flag=${encodeURIComponent(keys[i]!)}`))
+    await expect(flags.row(keys[i]!)).toHaveClass(/is-open/)
+    await expect(place).toHaveText(`第 ${i + 1} / ${list.total.toLocaleString('zh-CN')} 条`)
+  }
+  await flags.row(keys[0]!).click()
+  await flags.drawerSettled()
+  await isOpen(0)
+  await expect(flags.drawer.getByRole('button', { name: '上一条' })).toBeDisabled()
+  await flags.drawer.getByRole('button', { name: '下一条' }).click()
+  await isOpen(1)
+  await page.keyboard.press('j')
+  await isOpen(2)
+  await page.keyboard.press('k')
+  await isOpen(1)
+  // Typing a reason is not stepping.
+  const reason = flags.decision.getByRole('textbox', { name: '处理理由' })
+  await reason.fill('jk')
+  await reason.press('j')
+  await expect(reason).toHaveValue('jkj')
+  await isOpen(1)
+  await reason.fill('')
+  // Far down the list the open row is scrolled into view, below the sticky header.
+  await flags.drawer.getByRole('button', { name: '下一条' }).focus()
+  for (let i = 2; i <= 25; i++) await page.keyboard.press('j')
+  await isOpen(25)
+  const [rowBox, scrollBox] = [await flags.row(keys[25]!).boundingBox(), await page.getByTestId('flag-scroll').boundingBox()]
+  expect(rowBox!.y).toBeGreaterThanOrEqual(scrollBox!.y)
+  expect(rowBox!.y + rowBox!.height).toBeLessThanOrEqual(scrollBox!.y + scrollBox!.height + 1)
+  await screenshot(page, 'flags-stepping')
+})
+
 test('an auditor reads the evidence but cannot confirm or dismiss', async ({ page, webApp, request }) => {
   const flags = new FlagsPage(page)
   await flags.app.asAuditor(request, webApp, async () => {

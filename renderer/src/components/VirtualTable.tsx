@@ -13,6 +13,7 @@ import { useEffect, useRef, type CSSProperties, type KeyboardEvent, type HTMLAtt
 import { formatCount } from '../lib/format.ts'
 import type { PageCache } from '../lib/pageCache.ts'
 import { bodyHeightFor, geometryOf, keyScrollTarget, listOffsetOf, rowTopInBody, scrollTopOf } from '../lib/scaledScroll.ts'
+import { revealOffset } from '../lib/rowWindow.ts'
 import { useRowWindow } from '../lib/useRowWindow.ts'
 import { usePageCacheSelector } from '../lib/useServerWindow.ts'
 
@@ -46,6 +47,8 @@ export type VirtualTableProps<Row, Extra> = {
   unit: string
   /** The footer's right-hand note (the list's order). */
   orderNote: string
+  /** A row to keep in view: when it changes, the list scrolls the least that shows it whole. */
+  revealIndex?: number | null
 }
 
 export function VirtualTable<Row, Extra>(props: VirtualTableProps<Row, Extra>) {
@@ -53,6 +56,7 @@ export function VirtualTable<Row, Extra>(props: VirtualTableProps<Row, Extra>) {
   // Every page that arrives, every change of the total: the table renders again, the screen need not.
   usePageCacheSelector(cache, (c) => c.version)
   const scrollRef = useRef<HTMLDivElement>(null)
+  const headRef = useRef<HTMLDivElement>(null)
   const count = cache.total ?? 0
   const listHeight = count * rowHeight
   const bodyHeight = bodyHeightFor(listHeight)
@@ -77,6 +81,19 @@ export function VirtualTable<Row, Extra>(props: VirtualTableProps<Row, Extra>) {
     return () => window.clearTimeout(timer)
   }, [cache, first, last, count])
 
+  // The row an officer stepped to from a detail panel: scrolled into view below the sticky header.
+  const { revealIndex } = props
+  useEffect(() => {
+    const el = scrollRef.current
+    if (!el || revealIndex === null || revealIndex === undefined || revealIndex < 0) return
+    const g = geometryOf(el, { bodyHeight, listHeight })
+    const view = el.clientHeight - (headRef.current?.offsetHeight ?? 0)
+    const target = revealOffset(revealIndex, rowHeight, listOffsetOf(el.scrollTop, g), view)
+    if (target !== null) el.scrollTop = scrollTopOf(target, g)
+    // Only a new row to reveal scrolls: the officer's own scrolling afterwards is left alone.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- geometry is read when the row changes
+  }, [revealIndex])
+
   // A new filter is a new list: start it from the top.
   useEffect(() => {
     if (scrollRef.current) scrollRef.current.scrollTop = 0
@@ -85,7 +102,7 @@ export function VirtualTable<Row, Extra>(props: VirtualTableProps<Row, Extra>) {
   return (
     <div className={`${p}-table`} role="table" aria-label={props.ariaLabel} aria-rowcount={count + 1} style={{ [`--${p}-grid`]: props.gridTemplate }}>
       <div className={`${p}-scroll`} ref={scrollRef} data-testid={`${p}-scroll`} onKeyDown={onScrollKey}>
-        <div className={`${p}-row ${p}-head`} role="row" aria-rowindex={1}>
+        <div className={`${p}-row ${p}-head`} role="row" aria-rowindex={1} ref={headRef}>
           {props.headCells}
         </div>
         {cache.isLoadingFirstPage ? (

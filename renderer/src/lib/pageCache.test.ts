@@ -104,4 +104,19 @@ describe('PageCache', () => {
     await server.flush()
     expect(disposed.total).toBeNull()
   })
+
+  it('finds a row among the loaded pages only, in list order', async () => {
+    const server = fakeServer(1000)
+    const cache = new PageCache<number, string>(server.fetcher, { pageSize: 100, maxPages: 10 })
+    cache.start()
+    await server.flush()
+    cache.ensureRange(700, 750)
+    await server.flush()
+    expect(cache.indexWhere((r) => r === 42)).toBe(42)
+    expect(cache.indexWhere((r) => r === 742)).toBe(742)
+    // Row 420 exists but its page was never loaded.
+    expect(cache.indexWhere((r) => r === 420)).toBe(-1)
+    // The first match wins: pages are searched from the top of the list, whatever order they arrived in.
+    expect(cache.indexWhere((r) => r % 100 === 50)).toBe(50)
+  })
 })

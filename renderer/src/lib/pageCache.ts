@@ -50,6 +50,16 @@ export class PageCache<Row, Extra = unknown> {
     return this.pages.get(Math.floor(index / this.pageSize))?.[index % this.pageSize]
   }
 
+  /** The index of the first loaded row that `matches` (pages in list order), or -1: rows not loaded are not searched. */
+  indexWhere(matches: (row: Row) => boolean): number {
+    for (const page of [...this.pages.keys()].sort((a, b) => a - b)) {
+      const rows = this.pages.get(page)!
+      const at = rows.findIndex(matches)
+      if (at >= 0) return page * this.pageSize + at
+    }
+    return -1
+  }
+
   get cachedPageCount(): number {
     return this.pages.size
   }

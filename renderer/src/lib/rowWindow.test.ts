@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { EMPTY_WINDOW, rowWindow, sameWindow } from './rowWindow.ts'
+import { EMPTY_WINDOW, revealOffset, rowWindow, sameWindow } from './rowWindow.ts'
 
 describe('rowWindow', () => {
   it('puts the rows in view and the overscan either side in the page, clamped to the list', () => {
@@ -27,5 +27,28 @@ describe('rowWindow', () => {
   it('compares windows by their rows', () => {
     expect(sameWindow(rowWindow(0, 440, 44, 100, 2), rowWindow(10, 440, 44, 100, 2))).toBe(false)
     expect(sameWindow(rowWindow(1, 440, 44, 100, 2), rowWindow(2, 440, 44, 100, 2))).toBe(true)
+  })
+})
+
+describe('revealOffset', () => {
+  it('leaves a row wholly in view where it is', () => {
+    // 58 px rows, a 580 px view scrolled to row 10: rows 10–19 are whole.
+    expect(revealOffset(10, 58, 580, 580)).toBeNull()
+    expect(revealOffset(19, 58, 580, 580)).toBeNull()
+  })
+
+  it('scrolls the least: a row above comes to the top, a row below to the bottom', () => {
+    expect(revealOffset(9, 58, 580, 580)).toBe(9 * 58)
+    expect(revealOffset(20, 58, 580, 580)).toBe(21 * 58 - 580)
+    // A row cut by either edge counts as out of view.
+    expect(revealOffset(10, 58, 590, 580)).toBe(580)
+    expect(revealOffset(19, 58, 570, 580)).toBe(20 * 58 - 580)
+    // Far away, at a million rows: arithmetic still.
+    expect(revealOffset(999_999, 58, 0, 580)).toBe(1_000_000 * 58 - 580)
+  })
+
+  it('shows the top of a row taller than the view', () => {
+    expect(revealOffset(1, 58, 0, 40)).toBe(58)
+    expect(revealOffset(0, 58, 30, 40)).toBe(0)
   })
 })

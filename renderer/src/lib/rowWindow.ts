@@ -21,3 +21,17 @@ export function rowWindow(listOffset: number, viewportHeight: number, rowHeight:
 export function sameWindow(a: RowWindow, b: RowWindow): boolean {
   return a.first === b.first && a.last === b.last && a.visibleFirst === b.visibleFirst && a.visibleLast === b.visibleLast
 }
+
+/**
+ * The list offset that brings row `index` wholly into a view of `viewportHeight` px (the rows' part of
+ * it, below any sticky header) with the least scrolling, or null when it is in view already. Used to
+ * follow the row an officer steps to from a detail panel.
+ */
+export function revealOffset(index: number, rowHeight: number, listOffset: number, viewportHeight: number): number | null {
+  const top = index * rowHeight
+  const bottom = top + rowHeight
+  if (top < listOffset) return top
+  // A view shorter than a row shows the row's top.
+  if (bottom > listOffset + viewportHeight) return Math.max(0, Math.min(top, bottom - viewportHeight))
+  return null
+}

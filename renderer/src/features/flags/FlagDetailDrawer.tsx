@@ -1,13 +1,13 @@
 // One flag, everything an officer needs to decide it: the message (ready to paste into a notice), the
 // legal basis, the facts the rule recorded, and the records behind it side by side — tasks, plans,
 // list entries, evaluations. The footer confirms or dismisses it (监督员 only), with the reason.
-import { CheckOutlined, CloseOutlined } from '@ant-design/icons'
+import { CheckOutlined, CloseOutlined, DownOutlined, UpOutlined } from '@ant-design/icons'
 import { Alert, Button, Descriptions, Drawer, Input, Skeleton, Table, Tag, Tooltip, Typography, type DescriptionsProps } from 'antd'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { FlagDetail } from '../../../../core/api/channels.ts'
 import { DetailSection } from '../../components/DetailSection.tsx'
 import { api } from '../../lib/api.ts'
-import { formatTimestamp, formatWindow } from '../../lib/format.ts'
+import { formatCount, formatTimestamp, formatWindow } from '../../lib/format.ts'
 import {
   DOMAIN_NAMES, EVALUATION_TAG_LABELS, labelOf, NAME_LIST_COLORS, NAME_LIST_LABELS, PLAN_ORIGIN_LABELS, VERDICT_LABELS
 } from '../../lib/labels.ts'
@@ -20,6 +20,7 @@ import { describeEvidence, evidenceNames } from './evidenceFacts.ts'
 import { EvidenceFacts } from './EvidenceFacts.tsx'
 import { EvidenceTaskCard } from './EvidenceTaskCard.tsx'
 import { FlagStatusTag, SeverityTag } from './FlagTags.tsx'
+import { neighbourIndex, type FlagStepping } from './useFlagStepping.ts'
 
 const loadFlag = (flagKey: string): Promise<FlagDetail> => api.call('flags.get', { flagKey })
 
@@ -229,12 +230,49 @@ function DetailBody(props: { detail: FlagDetail }) {
   )
 }
 
+/** Typing in a field (the decision's reason) must not step to another flag. */
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+}
+
+/** 上一条 / 下一条 with the open flag's place in the list; J and K step too (not while typing). */
+function StepButtons(props: { stepping: FlagStepping; open: boolean }) {
+  const { index, total, step } = props.stepping
+  const { open } = props
+  useEffect(() => {
+    if (!open) return
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || isTyping(e.target)) return
+      if (e.key === 'j' || e.key === 'J') step(1)
+      else if (e.key === 'k' || e.key === 'K') step(-1)
+      else return
+      e.preventDefault()
+    }
+    document.addEventListener('keydown', onKey)
+    return () => document.removeEventListener('keydown', onKey)
+  }, [open, step])
+  return (
+    <span className="flag-stepper" data-testid="flag-stepper">
+      <span className="flag-stepper-place muted tabular" data-testid="flag-stepper-place">
+        {index >= 0 ? <>第 {formatCount(index + 1)} / {formatCount(total)} 条</> : null}
+      </span>
+      <Tooltip title="上一条（K）">
+        <Button size="small" icon={<UpOutlined />} aria-label="上一条" disabled={neighbourIndex(index, -1, total) === null} onClick={() => step(-1)} />
+      </Tooltip>
+      <Tooltip title="下一条（J）">
+        <Button size="small" icon={<DownOutlined />} aria-label="下一条" disabled={neighbourIndex(index, 1, total) === null} onClick={() => step(1)} />
+      </Tooltip>
+    </span>
+  )
+}
+
 export function FlagDetailDrawer(props: {
   flagKey: string | null
   canDecide: boolean
   userName: (id: string) => string
   onClose: () => void
   onDecide: (keys: string[], decision: FlagDecisionCode, reason: string) => Promise<void>
+  stepping: FlagStepping
 }) {
   const { flagKey } = props
   const [reloads, setReloads] = useState(0)
@@ -248,7 +286,12 @@ export function FlagDetailDrawer(props: {
       size={1040}
       destroyOnHidden
       title={<Typography.Text className="drawer-title" ellipsis={{ tooltip: title }}>{title}</Typography.Text>}
-      extra={detail ? <span className="flag-drawer-tags"><SeverityTag severity={detail.severity} /><FlagStatusTag status={detail.status} /></span> : null}
+      extra={
+        <span className="flag-drawer-extra">
+          {detail ? <span className="flag-drawer-tags"><SeverityTag severity={detail.severity} /><FlagStatusTag status={detail.status} /></span> : null}
+          <StepButtons stepping={props.stepping} open={flagKey !== null} />
+        </span>
+      }
       className="flag-drawer"
       footer={detail ? (
         <DecisionFooter

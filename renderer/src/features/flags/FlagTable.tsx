@@ -47,6 +47,8 @@ export type FlagTableProps = {
   /** Local decisions not yet reflected in the cached pages (the list is not reloaded after each decision). */
   patch: (row: FlagRowView) => FlagRowView
   openKey: string | null
+  /** The open flag's row (-1: none, or not loaded): kept in view as the officer steps through the flags. */
+  openIndex: number
   onOpen: (row: FlagRowView) => void
   selection: Selection
   onToggle: (row: FlagRowView) => void
@@ -134,6 +136,7 @@ export function FlagTable(props: FlagTableProps) {
       emptyText={props.emptyText}
       unit="条"
       orderNote="按严重程度、发生日期由近及远排列"
+      revealIndex={props.openIndex}
     />
   )
 }

@@ -24,6 +24,7 @@ import { FlagGroups, type FlagGroupCounts } from './FlagGroups.tsx'
 import { addRows, EMPTY_SELECTION, removeRows, toggleRow, withoutKeys, type Selection } from './flagSelection.ts'
 import { FlagTable } from './FlagTable.tsx'
 import { useAnalysis } from './useAnalysis.ts'
+import { useFlagStepping } from './useFlagStepping.ts'
 import { useFlagWindow } from './useFlagWindow.ts'
 import './flags.css'
 
@@ -102,6 +103,7 @@ export function FlagsScreen() {
     [openKey]
   )
   const openFlag = useCallback((row: FlagRowView) => navigate(formatHash(PATH, flagFiltersToParams(filter, row.flagKey)), { replace: true }), [filter])
+  const stepping = useFlagStepping(cache, openKey, openFlag)
   const closeFlag = useCallback(() => navigate(formatHash(PATH, flagFiltersToParams(filter, null)), { replace: true }), [filter])
 
   const patch = useCallback((row: FlagRowView): FlagRowView => {
@@ -199,6 +201,7 @@ export function FlagsScreen() {
               cache={cache}
               patch={patch}
               openKey={openKey}
+              openIndex={stepping.index}
               onOpen={openFlag}
               selection={selection}
               onToggle={(row) => setSelection((prev) => toggleRow(prev, row))}
@@ -216,7 +219,7 @@ export function FlagsScreen() {
           </Card>
         </div>
       )}
-      <FlagDetailDrawer flagKey={openKey} canDecide={canDecide} userName={userName} onClose={closeFlag} onDecide={decide} />
+      <FlagDetailDrawer flagKey={openKey} canDecide={canDecide} userName={userName} onClose={closeFlag} onDecide={decide} stepping={stepping} />
       <DecisionModal
         decision={bulk}
         count={selection.size}
