@@ -1,4 +1,5 @@
 // The app shell in web mode: the token handshake, the header, the navigation, the empty states.
+import { rulesByOpenFlags } from '../renderer/src/features/dashboard/openFlagRules.ts'
 import { AppPage } from './models/AppPage.ts'
 import { callApi } from './fixtures/api.ts'
 import { screenshot } from './fixtures/screenshots.ts'
@@ -20,7 +21,30 @@ test('opens with the token from the URL, removes it from the address bar, and sh
   expect(decidedHere).toBeGreaterThan(0)
   await expect(page.getByTestId('stat-waiting')).toContainText(`其中 ${decidedHere} 项已审核、待同步`)
   await expect(page.getByTestId('stat-tasks').locator('.stat-card-value')).toHaveText(summary.tasks.total.toLocaleString('zh-CN'))
+  await expect(page.getByTestId('stat-flags').locator('.stat-card-value')).toHaveText(summary.flags.undecided.toLocaleString('zh-CN'))
+  await expect(page.getByTestId('data-enterprises')).toHaveText(`${summary.enterprises.toLocaleString('zh-CN')} 家`)
+  await expect(page.getByTestId('open-flags-card').locator('.open-flag-rule').first()).toBeVisible()
   await screenshot(page, 'home')
+})
+
+test('the home screen leads to the open flags: of one rule from its line, of every rule from the card', async ({ page, webApp, request }) => {
+  const app = new AppPage(page)
+  await app.open(webApp)
+  const groups = await callApi(request, webApp, 'flags.groups', {})
+  const most = rulesByOpenFlags(groups.byRule)[0]
+  if (!most || most.open === 0) throw new Error('the demo database needs open flags')
+  const first = page.getByTestId('open-flags-card').locator('.open-flag-rule').first()
+  await expect(first).toHaveAttribute('data-rule', most.key)
+  await expect(first.locator('.open-flag-count')).toHaveText(most.open.toLocaleString('zh-CN'))
+  await first.click()
+  await expect(page).toHaveURL(new RegExp(`#/flags\\?.*rule=${most.key}`))
+  await expect(page).toHaveURL(/status=OPEN/)
+  await expect(page.getByTestId('flag-total').locator('b')).toHaveText(most.open.toLocaleString('zh-CN'))
+  await app.goTo('工作台')
+  await page.getByTestId('stat-flags').click()
+  await expect(page).toHaveURL(/#\/flags\?status=OPEN$/)
+  const undecided = (await callApi(request, webApp, 'dashboard.summary', {})).flags.undecided
+  await expect(page.getByTestId('flag-total').locator('b')).toHaveText(undecided.toLocaleString('zh-CN'))
 })
 
 test('the home screen links to the plans waiting for review', async ({ page, webApp }) => {

@@ -1,6 +1,6 @@
-// 工作台: the day's starting point — how many plans wait for review (longest-waiting first), the plans
-// by status, and the size and freshness of the data.
-import { AuditOutlined, FileSearchOutlined, ScheduleOutlined, ShopOutlined } from '@ant-design/icons'
+// 工作台: the day's starting point — how many plans wait for review (longest-waiting first), the flags
+// still to decide by rule, the plans by status, and the size and freshness of the data.
+import { AlertOutlined, AuditOutlined, FileSearchOutlined, ScheduleOutlined } from '@ant-design/icons'
 import { Alert, Button, Card, Col, Empty, List, Row, Skeleton, Tag, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import type { DashboardSummary } from '../../../../core/api/channels.ts'
@@ -10,6 +10,7 @@ import { daysBetween, formatCount, formatTimestamp } from '../../lib/format.ts'
 import { PLAN_STATUS_LABELS, PLAN_STATUS_ORDER } from '../../lib/labels.ts'
 import { formatHash, navigate } from '../../lib/router.ts'
 import { useSession } from '../../lib/sessionContext.tsx'
+import { OpenFlagsCard } from './OpenFlagsCard.tsx'
 
 const STATUS_BAR_COLORS = { DRAFT: '#bfc6d1', SUBMITTED: '#1f5fa6', FILED: '#3f9a5b', RETURNED: '#d48806', PUBLISHED: '#13a8a8', WITHDRAWN: '#b0508f' } as const
 
@@ -123,8 +124,9 @@ export function DashboardScreen() {
                 hint="含有计划检查与触发式检查" />
             </Col>
             <Col xs={24} md={12} xl={6}>
-              <StatCard testId="stat-enterprises" title="检查对象" value={summary.enterprises} accent="#6b4fbb" icon={<ShopOutlined />}
-                hint={summary.flags.total > 0 ? `问题线索 ${formatCount(summary.flags.total)} 条，待处理 ${formatCount(summary.flags.undecided)} 条` : '尚未运行问题线索分析'} />
+              <StatCard testId="stat-flags" title="待处理问题线索" value={summary.flags.undecided} accent="#cf1322" icon={<AlertOutlined />}
+                hint={summary.flags.total > 0 ? `共 ${formatCount(summary.flags.total)} 条，已处理 ${formatCount(summary.flags.total - summary.flags.undecided)} 条` : '尚未运行问题线索分析'}
+                onOpen={() => navigate(formatHash('/flags', { status: 'OPEN' }))} />
             </Col>
           </Row>
           <Row gutter={[16, 16]} className="dashboard-row">
@@ -134,18 +136,20 @@ export function DashboardScreen() {
               </Card>
             </Col>
             <Col xs={24} xl={10}>
-              <Card title="计划状态分布" className="dashboard-card" extra={<span className="muted">共 {formatCount(summary.plans.total)} 项</span>}>
-                <StatusDistribution summary={summary} />
-              </Card>
+              <OpenFlagsCard open={summary.flags.undecided} />
               <Card title="数据情况" className="dashboard-card dashboard-data-card">
                 <div className="data-facts">
                   <div><span className="muted">最近同步</span><span>{summary.freshness.lastSyncAt ? formatTimestamp(summary.freshness.lastSyncAt) : '尚未与中心系统同步'}</span></div>
                   <div><span className="muted">最近导入</span><span>{summary.freshness.lastImportAt ? formatTimestamp(summary.freshness.lastImportAt) : '尚未导入数据'}</span></div>
+                  <div><span className="muted">检查对象</span><span data-testid="data-enterprises">{formatCount(summary.enterprises)} 家</span></div>
                   <div><span className="muted">执法主体</span><span>{formatCount(summary.departments)} 个</span></div>
                 </div>
               </Card>
             </Col>
           </Row>
+          <Card title="计划状态分布" className="dashboard-card dashboard-row" extra={<span className="muted">共 {formatCount(summary.plans.total)} 项</span>}>
+            <StatusDistribution summary={summary} />
+          </Card>
         </>
       ) : null}
     </div>
