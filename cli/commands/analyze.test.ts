@@ -65,7 +65,7 @@ describe('jiandu analyze', () => {
     ])
     expect(out.flags[0].evidence).toMatchObject({ inspection_date: '2025-01-24', deadline: '2025-02-05', code_applied_date: '2025-02-06' })
     expect(out.flags[4].evidence.late_visits).toEqual([{ date: '2025-09-30', deadline: '2025-10-10', result_entered_date: '2025-10-11' }])
-    expect(out.flags[3].message).toMatch(/2025年2月27日.*2025年1月31日.*002:L202/)
+    expect(out.flags[3].message).toMatch(/2025年2月27日.*2025年1月31日.*附件1《市场监管领域…实施方案》四、（一）1\./)
     // The CLI reads the database exactly as the engine reads the records.
     expect(out).toEqual(analyze(input, builtinRulePack(), { asOf: '2025-12-31' }))
   })

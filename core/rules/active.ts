@@ -15,7 +15,7 @@ export function ruleBasis(pack: RulePack, rule: string, domain: Domain | null): 
   return [...byDomain, ...cfg.basis]
 }
 
-/** "《优化本区涉企行政检查工作方案》（金发改〔2025〕36号）002:L226：…" — one line per basis. */
+/** "《优化本区涉企行政检查工作方案》（金发改〔2025〕36号） 附件1《市场监管领域…实施方案》四、（三）2.：…" — one line per basis (`cite`, never `ref`). */
 export function formatBasis(pack: RulePack, bases: readonly Basis[]): string {
   return bases
     .map((b) => {

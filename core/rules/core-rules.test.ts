@@ -326,7 +326,7 @@ describe('REPEAT_WITHIN_MONTH', () => {
     expect(f.message).toContain('企业1A有限公司')
     expect(f.message).toContain('2025年2月27日')
     expect(f.message).toContain('2025年1月31日')
-    expect(f.message).toContain('002:L202')
+    expect(f.message).toContain('附件1《市场监管领域…实施方案》四、（一）1.')
     expect(f.message).toContain('国办发〔2024〕54号')
     expect(f.evidence).toMatchObject({ earliest_allowed_date: '2025-02-28', min_interval_months: 1 })
   })

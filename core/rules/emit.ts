@@ -34,7 +34,10 @@ export function basesFor<K extends RuleCode>(cfg: RuleConfig<K>, domain: Domain 
   return [...specific, ...cfg.basis]
 }
 
-/** "依据：《title》（doc_no，cite、cite）；…。" — one entry per source, in the order first cited. */
+/**
+ * "依据：《title》（doc_no，cite，cite）；…。" — one entry per source, in the order first cited. Cites are joined with "，":
+ * they hold "、" themselves (`四、（一）1.`). The citation is `cite`, never the developers' `ref`.
+ */
 export function basisSentence(pack: RulePack, bases: readonly Basis[]): string {
   const cites = new Map<string, string[]>()
   for (const b of bases) {
@@ -45,8 +48,8 @@ export function basisSentence(pack: RulePack, bases: readonly Basis[]): string {
   }
   const parts = [...cites].map(([key, list]) => {
     const source = pack.sources[key]
-    if (!source) return list.join('、')
-    const inner = [...(source.doc_no !== null ? [source.doc_no] : []), ...(list.length > 0 ? [list.join('、')] : [])].join('，')
+    if (!source) return list.join('，')
+    const inner = [...(source.doc_no !== null ? [source.doc_no] : []), ...list].join('，')
     return inner === '' ? source.title : `${source.title}（${inner}）`
   })
   return `依据：${parts.join('；')}。`

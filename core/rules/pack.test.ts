@@ -7,6 +7,7 @@ import { loadRulePack } from './pack-file.ts'
 import { RULE_CODES, RulePackError, resolveRulePack } from './pack.ts'
 import { BUILTIN_RULE_PACKS, builtinRawPack, builtinRulePack, DEFAULT_RULE_PACK } from './packs.ts'
 import { RULES } from './engine.ts'
+import { formatBasis } from './active.ts'
 
 const CORE_RULES = [
   'UNFILED_PLANNED_INSPECTION', 'NO_CODE_INSPECTION', 'SURVEY_EXEMPTION_MISUSED', 'LATE_BACKFILL', 'REPEAT_WITHIN_MONTH',
@@ -58,15 +59,35 @@ describe('shanghai-2025', () => {
   })
 
   it('cites a known source for every basis, and ships the EXTERNAL rules off', () => {
-    for (const code of RULE_CODES) {
-      const cfg = pack.rules[code]
-      for (const b of [...cfg.basis, ...Object.values(cfg.basis_by_domain ?? {}).flat()]) {
-        expect(Object.keys(pack.sources), `${code} ${b.cite}`).toContain(b.source)
-        if (/^\d{3}$/.test(b.source)) expect(b.cite, code).toMatch(/^\d{3}:L\d+/)
-      }
+    const bases = [
+      ...pack.plan_review.basis.map((b) => ['plan_review', b] as const),
+      ...RULE_CODES.flatMap((code) => {
+        const cfg = pack.rules[code]
+        return [...cfg.basis, ...Object.values(cfg.basis_by_domain ?? {}).flat()].map((b) => [code, b] as const)
+      })
+    ]
+    for (const [code, b] of bases) {
+      expect(Object.keys(pack.sources), `${code} ${b.cite}`).toContain(b.source)
+      // Officers read `cite` (a place in the document); our transcript's line numbers stay in `ref`.
+      expect(b.cite, code).not.toMatch(/\d{3}:L\d+|\bL\d+/)
+      if (/^\d{3}$/.test(b.source)) expect(b.ref, `${code} ${b.cite}`).toMatch(new RegExp(`^${b.source}:L\\d+`))
     }
     expect(pack.rules.ADVANCE_FILING_SHORT.enabled).toBe(false)
     expect(pack.rules.WHITELIST_NO_APPROVAL.enabled).toBe(false)
+  })
+
+  it('speaks to officers: no developer documents, field names or domain codes in what the rules screen shows', () => {
+    for (const name of BUILTIN_RULE_PACKS) {
+      const p = builtinRulePack(name)
+      const texts = [p.description, ...RULE_CODES.flatMap((code) => p.rules[code].decisions ?? [])]
+      for (const text of texts) {
+        expect(text, name).not.toMatch(/rules-core|rules-catalogue|\.md\b|§|\b[GDR]-[A-Z0-9]|[a-z]+_[a-z_]+|\b[A-Z]{3,}\b/)
+      }
+      for (const code of RULE_CODES) {
+        const lines = formatBasis(p, [...p.rules[code].basis, ...Object.values(p.rules[code].basis_by_domain ?? {}).flat()])
+        expect(lines, code).not.toMatch(/\d{3}:L\d+/)
+      }
+    }
   })
 })
 

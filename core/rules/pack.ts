@@ -17,8 +17,12 @@ const workingDays = z.number().int().min(1).max(31)
 const domainMap = <T extends z.ZodType>(value: T) => z.partialRecord(domainSchema, value)
 const domains = z.array(domainSchema)
 
-/** One legal basis: a source key of `sources`, a citation (`002:L202` style) and a paraphrase of what it requires. */
-export const basisSchema = z.strictObject({ source: z.string().min(1), cite: z.string().min(1), note: z.string().min(1) })
+/**
+ * One legal basis: a source key of `sources`, the place an officer cites (`附件1《市场监管领域…实施方案》四、（一）1.`,
+ * `正文 二、6.`, or a document number), a paraphrase of what it requires, and optionally `ref`, the line reference in
+ * our transcript of the source (`002:L202`) for developers. `ref` is never shown to officers: show `cite`.
+ */
+export const basisSchema = z.strictObject({ source: z.string().min(1), cite: z.string().min(1), note: z.string().min(1), ref: z.string().optional() })
 export type Basis = z.output<typeof basisSchema>
 
 function ruleSchema<P extends z.ZodType>(params: P) {
