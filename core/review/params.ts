@@ -2,8 +2,10 @@
 // same numbers the detection rules use), the history span and the required plan fields from its
 // `plan_review` section.
 import { z } from 'zod'
-import { DOMAINS } from '../contract/scalars.ts'
-import { PLAN_FIELDS, type RulePack } from '../rules/pack.ts'
+import { DOMAINS, isDomain } from '../contract/scalars.ts'
+import { ruleBasis } from '../rules/active.ts'
+import { basisCitation } from '../rules/emit.ts'
+import { PLAN_FIELDS, type RuleCode, type RulePack } from '../rules/pack.ts'
 
 export type PlanField = (typeof PLAN_FIELDS)[number]
 const planFieldSchema = z.enum(PLAN_FIELDS)
@@ -23,7 +25,22 @@ export const planReviewParamsSchema = z.object({
   /** R-PLAN-03: required fields; `default` applies to domains not listed. */
   required_fields: z.object({ default: z.array(planFieldSchema) }).catchall(z.array(planFieldSchema))
 })
-export type PlanReviewParams = z.infer<typeof planReviewParamsSchema>
+
+/** The detection rule whose legal basis each plan-time check shows ('fields': the pack's plan_review basis). */
+export const REVIEW_BASIS_RULES = {
+  interval: 'REPEAT_WITHIN_MONTH',
+  annual: 'REPEAT_PLANNED_ANNUAL',
+  wugan: 'WUGAN_OBJECT_INSPECTED',
+  wushi: 'WUSHI_ITEM_INSPECTED',
+  library: 'ITEM_NOT_FILED',
+  recognition: 'RESULT_RECOGNITION_IGNORED'
+} as const satisfies Record<string, RuleCode>
+export type ReviewBasisKey = keyof typeof REVIEW_BASIS_RULES | 'fields'
+
+export type PlanReviewParams = z.infer<typeof planReviewParamsSchema> & {
+  /** The legal basis a check shows, for a plan led by a department of `domain` (its annex first), as officers cite it. */
+  basis: (check: ReviewBasisKey, domain: string | null) => string
+}
 
 export const PLAN_FIELD_NAMES = {
   item_ids: '检查事项',
@@ -44,6 +61,8 @@ export function planReviewParams(pack: RulePack): PlanReviewParams {
     annual_cap_planned_onsite: r.REPEAT_PLANNED_ANNUAL.params.annual_cap_planned_onsite,
     recognition_window_months: r.RESULT_RECOGNITION_IGNORED.params.recognition_window_months,
     recognition_domains: r.RESULT_RECOGNITION_IGNORED.params.domains,
-    matchmaking_window_months: r.JOINT_MISSED_NO_REASON.params.matchmaking_window_months
+    matchmaking_window_months: r.JOINT_MISSED_NO_REASON.params.matchmaking_window_months,
+    basis: (check, domain) =>
+      basisCitation(pack, check === 'fields' ? pack.plan_review.basis : ruleBasis(pack, REVIEW_BASIS_RULES[check], domain !== null && isDomain(domain) ? domain : null))
   }
 }

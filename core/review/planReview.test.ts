@@ -3,7 +3,8 @@ import { openMemoryDatabase } from '../../db/client.ts'
 import { seedRecords, type SeedRecord } from '../../db/testing/seed.ts'
 import { ensureDefaultUser, DEFAULT_USER_ID } from '../users.ts'
 import { decidePlan, reviewQueue } from './decide.ts'
-import type { PlanReviewParams } from './params.ts'
+import { builtinRulePack } from '../rules/packs.ts'
+import { planReviewParams, REVIEW_BASIS_RULES, type PlanReviewParams, type ReviewBasisKey } from './params.ts'
 import { reviewPlan } from './planReview.ts'
 
 const PARAMS: PlanReviewParams = {
@@ -13,8 +14,32 @@ const PARAMS: PlanReviewParams = {
   recognition_window_months: 1,
   recognition_domains: ['MKT', 'DRUG', 'URB'],
   matchmaking_window_months: 1,
-  required_fields: { default: ['item_ids', 'department_id', 'object_scope'], PSB: ['item_ids', 'legal_basis', 'department_id', 'object_scope', 'sampling_ratio', 'method', 'frequency'] }
+  required_fields: { default: ['item_ids', 'department_id', 'object_scope'], PSB: ['item_ids', 'legal_basis', 'department_id', 'object_scope', 'sampling_ratio', 'method', 'frequency'] },
+  basis: planReviewParams(builtinRulePack()).basis
 }
+
+describe('the legal basis of the plan-time checks', () => {
+  const { basis } = planReviewParams(builtinRulePack())
+  const checks: ReviewBasisKey[] = ['fields', ...(Object.keys(REVIEW_BASIS_RULES) as ReviewBasisKey[])]
+
+  it('cites the documents as officers do, from the rule pack: no transcript lines, catalogue ids or field names', () => {
+    for (const check of checks) {
+      const text = basis(check, 'MKT')
+      expect(text, check).toMatch(/《.+》（/)
+      expect(text, check).not.toMatch(/\d{3}:L\d|\bL\d{2,4}\b|R-[A-Z]+-\d|D-\d{2}|rules-|_id/)
+    }
+  })
+
+  it("puts the plan's own domain's annex first when the rule has one", () => {
+    const psb = basis('interval', 'PSB')
+    expect(psb).toContain('公安领域')
+    expect(basis('interval', null)).not.toContain('公安领域')
+    // The same text the rule pack gives the detection rule the check forewarns of.
+    const pack = builtinRulePack()
+    expect(pack.rules.REPEAT_WITHIN_MONTH.basis_by_domain?.PSB?.[0]?.cite).toBeDefined()
+    expect(psb).toContain(pack.rules.REPEAT_WITHIN_MONTH.basis_by_domain!.PSB![0]!.cite)
+  })
+})
 
 const E1 = '91310116MA1FL0001A'
 const E2 = '91310116MA1FL0002A'

@@ -38,16 +38,6 @@ export type PlanReview = {
 
 type Dept = { id: string; name: string; domain: string; level: string }
 
-// Legal basis shown with each check: rule id of ../shared/domain/rules-catalogue.md and source lines.
-const BASIS = {
-  fields: 'R-PLAN-03 计划必备要素（002:L53；PSB L337、CULT L893、URB L1338、AGRI L1764）',
-  interval: 'R-FREQ-02 有计划现场检查间隔一个月以上（002:L202；PSB L355、DRUG L633、EMER L1640、AGRI L1744）',
-  annual: 'R-FREQ-01 同一对象同一场所每年有计划现场检查原则上不超过一次（002:L202；PSB L355、DRUG L633、EMER L1640、AGRI L1744）',
-  wugan: 'R-LIST-01 无感监管对象除上级部署外不主动现场检查（002:L45；MKT L206）',
-  wushi: 'R-LIST-02 无事不扰事项除上级部署外不主动检查（002:L47-L49）',
-  library: 'R-SCOPE-07 只能检查已入库事项（002:L35；MKT L164、PSB L331-L333）',
-  recognition: 'R-RECOG-01 市区两级一个月内检查结果互认（002:L138-L142；DRUG L571-L573、URB L1292-L1294）'
-} as const
 
 function fieldMissing(plan: Plan, field: PlanField): boolean {
   const blank = (v: string | null) => v === null || v.trim() === ''
@@ -94,7 +84,7 @@ export function reviewPlan(sqlite: Sqlite, planId: string, params: PlanReviewPar
   const required = (domain && params.required_fields[domain]) || params.required_fields.default
   const missing = required.filter((f) => fieldMissing(plan, f))
   if (missing.length > 0) {
-    checks.push({ code: 'PLAN_INCOMPLETE', severity: 'MUST', basis: BASIS.fields, message: `计划缺少必备要素：${missing.map((f) => PLAN_FIELD_NAMES[f]).join('、')}` })
+    checks.push({ code: 'PLAN_INCOMPLETE', severity: 'MUST', basis: params.basis('fields', domain), message: `计划缺少必备要素：${missing.map((f) => PLAN_FIELD_NAMES[f]).join('、')}` })
   }
 
   const items = new Map(
@@ -102,16 +92,16 @@ export function reviewPlan(sqlite: Sqlite, planId: string, params: PlanReviewPar
   )
   const unknownItems = plan.item_ids.filter((id) => !items.has(id))
   if (unknownItems.length > 0) {
-    checks.push({ code: 'ITEM_NOT_FILED', severity: 'MUST', basis: BASIS.library, message: `检查事项不在检查事项库内：${unknownItems.join('、')}` })
+    checks.push({ code: 'ITEM_NOT_FILED', severity: 'MUST', basis: params.basis('library', domain), message: `检查事项不在检查事项库内：${unknownItems.join('、')}` })
   }
   const foreignItems = [...items.values()].filter((i) => domain !== null && i.domain !== domain)
   if (foreignItems.length > 0) {
-    checks.push({ code: 'ITEM_OUTSIDE_DOMAIN', severity: 'SHOULD', basis: BASIS.library, message: `检查事项不属于本部门执法领域：${foreignItems.map((i) => i.name).join('、')}` })
+    checks.push({ code: 'ITEM_OUTSIDE_DOMAIN', severity: 'SHOULD', basis: params.basis('library', domain), message: `检查事项不属于本部门执法领域：${foreignItems.map((i) => i.name).join('、')}` })
   }
   const exemptByOrigin = plan.origin === 'SUPERIOR'
   const wushi = [...items.values()].filter((i) => i.list === 'WUSHI')
   if (wushi.length > 0 && !exemptByOrigin) {
-    checks.push({ code: 'WUSHI_ITEM_PLANNED', severity: 'SHOULD', basis: BASIS.wushi, message: `计划包含无事不扰事项：${wushi.map((i) => i.name).join('、')}，非上级部署不应主动检查` })
+    checks.push({ code: 'WUSHI_ITEM_PLANNED', severity: 'SHOULD', basis: params.basis('wushi', domain), message: `计划包含无事不扰事项：${wushi.map((i) => i.name).join('、')}，非上级部署不应主动检查` })
   }
 
   const reference = plan.window_from < asOf ? plan.window_from : asOf
@@ -152,7 +142,7 @@ export function reviewPlan(sqlite: Sqlite, planId: string, params: PlanReviewPar
     const last = leadOnSite.map(lastVisit).filter((d): d is string => d !== null).sort().at(-1)
     if (last && plan.window_from < addCalendarMonths(last, params.min_interval_months)) {
       checks.push({
-        code: 'REPEAT_WITHIN_MONTH_RISK', severity: 'SHOULD', basis: BASIS.interval, enterpriseId: target.enterprise_id,
+        code: 'REPEAT_WITHIN_MONTH_RISK', severity: 'SHOULD', basis: params.basis('interval', domain), enterpriseId: target.enterprise_id,
         message: `${name}：本部门上次现场检查为 ${last}，计划窗口自 ${plan.window_from} 起，间隔可能不足 ${params.min_interval_months} 个月`
       })
     }
@@ -160,14 +150,14 @@ export function reviewPlan(sqlite: Sqlite, planId: string, params: PlanReviewPar
       const sameYear = leadOnSite.filter((t) => t.kind === 'PLANNED' && firstVisit(t)?.startsWith(String(plan.year)))
       if (sameYear.length >= cap) {
         checks.push({
-          code: 'REPEAT_PLANNED_ANNUAL_RISK', severity: 'SHOULD', basis: BASIS.annual, enterpriseId: target.enterprise_id,
+          code: 'REPEAT_PLANNED_ANNUAL_RISK', severity: 'SHOULD', basis: params.basis('annual', domain), enterpriseId: target.enterprise_id,
           message: `${name}：本部门 ${plan.year} 年已在该场所开展有计划现场检查 ${sameYear.length} 次（上限 ${cap} 次）`
         })
       }
     }
     const wugan = lists.filter((l) => l.list === 'WUGAN' && (l.domain === null || l.domain === domain) && l.from <= plan.window_to && (l.to === null || l.to >= plan.window_from))
     if (wugan.length > 0 && !exemptByOrigin) {
-      checks.push({ code: 'WUGAN_OBJECT_PLANNED', severity: 'SHOULD', basis: BASIS.wugan, enterpriseId: target.enterprise_id, message: `${name} 在无感监管对象名单内（${wugan[0]?.from} 起），非上级部署不应主动现场检查` })
+      checks.push({ code: 'WUGAN_OBJECT_PLANNED', severity: 'SHOULD', basis: params.basis('wugan', domain), enterpriseId: target.enterprise_id, message: `${name} 在无感监管对象名单内（${wugan[0]?.from} 起），非上级部署不应主动现场检查` })
     }
     const planItems = new Set(plan.item_ids)
     const entries: HistoryEntry[] = (tasksByEnterprise.get(target.enterprise_id) ?? []).map((t) => {
@@ -193,11 +183,11 @@ export function reviewPlan(sqlite: Sqlite, planId: string, params: PlanReviewPar
     }
   })
   if (targets.length === 0) {
-    checks.push({ code: 'NO_NAMED_TARGETS', severity: 'INFO', basis: BASIS.fields, message: '计划未列明具体检查对象，频次与名单预警将在申领检查码时进行' })
+    checks.push({ code: 'NO_NAMED_TARGETS', severity: 'INFO', basis: params.basis('fields', domain), message: '计划未列明具体检查对象，频次与名单预警将在申领检查码时进行' })
   }
   const recognisable = history.filter((h) => h.entries.some((e) => e.highlights.includes('RECOGNISABLE_RESULT')))
   for (const h of recognisable) {
-    checks.push({ code: 'RESULT_RECOGNITION_RISK', severity: 'SHOULD', basis: BASIS.recognition, enterpriseId: h.enterpriseId, message: `${h.enterpriseName ?? h.enterpriseId}：另一层级同领域部门近期已检查相同事项，应互认其结果` })
+    checks.push({ code: 'RESULT_RECOGNITION_RISK', severity: 'SHOULD', basis: params.basis('recognition', domain), enterpriseId: h.enterpriseId, message: `${h.enterpriseName ?? h.enterpriseId}：另一层级同领域部门近期已检查相同事项，应互认其结果` })
   }
 
   return { plan, departmentName: lead?.name ?? null, domain, historyFrom, checks, history, proposals: jointProposals(sqlite, plan, enterpriseIds, enterprises, listRows, depts, params) }

@@ -35,10 +35,10 @@ export function basesFor<K extends RuleCode>(cfg: RuleConfig<K>, domain: Domain 
 }
 
 /**
- * "依据：《title》（doc_no，cite，cite）；…。" — one entry per source, in the order first cited. Cites are joined with "，":
+ * "《title》（doc_no，cite，cite）；…" — one entry per source, in the order first cited. Cites are joined with "，":
  * they hold "、" themselves (`四、（一）1.`). The citation is `cite`, never the developers' `ref`.
  */
-export function basisSentence(pack: RulePack, bases: readonly Basis[]): string {
+export function basisCitation(pack: RulePack, bases: readonly Basis[]): string {
   const cites = new Map<string, string[]>()
   for (const b of bases) {
     const list = cites.get(b.source) ?? []
@@ -52,7 +52,12 @@ export function basisSentence(pack: RulePack, bases: readonly Basis[]): string {
     const inner = [...(source.doc_no !== null ? [source.doc_no] : []), ...list].join('，')
     return inner === '' ? source.title : `${source.title}（${inner}）`
   })
-  return `依据：${parts.join('；')}。`
+  return parts.join('；')
+}
+
+/** "依据：《title》（doc_no，cite，cite）；…。": the sentence a flag's message ends with. */
+export function basisSentence(pack: RulePack, bases: readonly Basis[]): string {
+  return `依据：${basisCitation(pack, bases)}。`
 }
 
 export function compareIdLists(a: readonly string[], b: readonly string[]): number {

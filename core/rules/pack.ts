@@ -145,11 +145,15 @@ const rulePackShape = z.strictObject({
     /** rules-core-v1 "Empty values": blank strings count as absent. Fixed; stated so the pack is complete. */
     blank_strings_are_absent: z.literal(true)
   }),
-  /** Plan review (计划审核): the history span of D-25 and the required plan fields of R-PLAN-03. */
+  /**
+   * Plan review (计划审核): the history span of D-25 and the required plan fields of R-PLAN-03, with the
+   * basis of each (the fields' is shown with a plan's missing-field check).
+   */
   plan_review: z.strictObject({
     history_months: months,
     required_fields: z.object({ default: z.array(planFieldSchema) }).catchall(z.array(planFieldSchema)),
-    basis: z.array(basisSchema).min(1)
+    basis: z.array(basisSchema).min(1),
+    history_basis: z.array(basisSchema).min(1)
   }),
   rules: rulesSchema
 })

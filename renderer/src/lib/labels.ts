@@ -62,10 +62,10 @@ export const HISTORY_HIGHLIGHT_LABELS = {
   PENDING: '待实施，可合并'
 } as const satisfies Record<HistoryHighlightCode, string>
 export const HISTORY_HIGHLIGHT_HINTS = {
-  WITHIN_MIN_INTERVAL: '本部门在该场所的上次现场检查距计划实施期间开始不足最短间隔（R-FREQ-02）',
-  SAME_DEPARTMENT_THIS_YEAR: '本部门在计划年度内已在该场所开展现场检查（R-FREQ-01）',
-  RECOGNISABLE_RESULT: '同领域另一层级部门近期检查过相同事项，结果应当互认（R-RECOG-01）',
-  PENDING: '尚未实施的检查任务，宜合并实施（R-MERGE-01）'
+  WITHIN_MIN_INTERVAL: '本部门在该场所的上次现场检查距计划实施期间开始不足规定的最短间隔',
+  SAME_DEPARTMENT_THIS_YEAR: '本部门在计划年度内已在该场所开展有计划现场检查，可能超过年度频次上限',
+  RECOGNISABLE_RESULT: '同领域另一层级部门近期检查过相同事项，结果应当互认',
+  PENDING: '尚未实施的检查任务，宜与本计划合并实施'
 } as const satisfies Record<HistoryHighlightCode, string>
 export const HISTORY_HIGHLIGHT_COLORS = { WITHIN_MIN_INTERVAL: 'red', SAME_DEPARTMENT_THIS_YEAR: 'orange', RECOGNISABLE_RESULT: 'purple', PENDING: 'blue' } as const satisfies Record<HistoryHighlightCode, string>
 
