@@ -55,6 +55,16 @@ export function basisCitation(pack: RulePack, bases: readonly Basis[]): string {
   return parts.join('；')
 }
 
+/**
+ * One citation standing alone (a flag's evidence.legal_basis): the document's number, or its title when
+ * it has none, before the place in it — "金发改〔2025〕36号 正文 二、7.", not a bare "正文 二、7.".
+ */
+export function qualifiedCite(pack: RulePack, b: Basis): string {
+  const source = pack.sources[b.source]
+  if (!source || b.cite === source.doc_no) return b.cite
+  return `${source.doc_no ?? source.title} ${b.cite}`
+}
+
 /** "依据：《title》（doc_no，cite，cite）；…。": the sentence a flag's message ends with. */
 export function basisSentence(pack: RulePack, bases: readonly Basis[]): string {
   return `依据：${basisCitation(pack, bases)}。`
@@ -102,7 +112,7 @@ export function createEmitter(pack: RulePack): Emitter {
       let basis = basisCache.get(cacheKey)
       if (!basis) {
         const bases = basesFor(cfg, draft.domain)
-        basis = { sentence: basisSentence(pack, bases), cites: [...new Set(bases.map((b) => b.cite))] }
+        basis = { sentence: basisSentence(pack, bases), cites: [...new Set(bases.map((b) => qualifiedCite(pack, b)))] }
         basisCache.set(cacheKey, basis)
       }
       out.push({

@@ -8,6 +8,7 @@ import { RULE_CODES, RulePackError, resolveRulePack } from './pack.ts'
 import { BUILTIN_RULE_PACKS, builtinRawPack, builtinRulePack, DEFAULT_RULE_PACK } from './packs.ts'
 import { RULES } from './engine.ts'
 import { formatBasis } from './active.ts'
+import { qualifiedCite } from './emit.ts'
 
 const CORE_RULES = [
   'UNFILED_PLANNED_INSPECTION', 'NO_CODE_INSPECTION', 'SURVEY_EXEMPTION_MISUSED', 'LATE_BACKFILL', 'REPEAT_WITHIN_MONTH',
@@ -61,6 +62,7 @@ describe('shanghai-2025', () => {
   it('cites a known source for every basis, and ships the EXTERNAL rules off', () => {
     const bases = [
       ...pack.plan_review.basis.map((b) => ['plan_review', b] as const),
+      ...pack.plan_review.history_basis.map((b) => ['plan_review history', b] as const),
       ...RULE_CODES.flatMap((code) => {
         const cfg = pack.rules[code]
         return [...cfg.basis, ...Object.values(cfg.basis_by_domain ?? {}).flat()].map((b) => [code, b] as const)
@@ -88,6 +90,14 @@ describe('shanghai-2025', () => {
         expect(lines, code).not.toMatch(/\d{3}:L\d+/)
       }
     }
+  })
+
+  it("names the document in each citation a flag's evidence lists on its own", () => {
+    const b = pack.rules.LATE_BACKFILL.basis[0]!
+    expect(qualifiedCite(pack, b)).toBe(`${pack.sources[b.source]!.doc_no} ${b.cite}`)
+    // A source without a number is named by its title; a national document by its number alone.
+    expect(qualifiedCite(pack, { source: '000', cite: '第三问', note: 'x' })).toBe(`${pack.sources['000']!.title} 第三问`)
+    expect(qualifiedCite(pack, { source: 'GB54', cite: '国办发〔2024〕54号', note: 'x' })).toBe('国办发〔2024〕54号')
   })
 })
 

@@ -10,9 +10,9 @@ const field = (fields: EvidenceField[], key: string) => {
 
 describe('reading a flag evidence object', () => {
   it('labels known keys in Chinese, keeps unknown keys raw, and puts the citations last', () => {
-    const fields = describeEvidence({ legal_basis: ['002:L182', '000:L48'], inspection_date: '2025-01-06', backfill_deadline_wd: 3, brand_new_param: 'x' })
+    const fields = describeEvidence({ legal_basis: ['金发改〔2025〕36号 附件1《市场监管领域…实施方案》四、（一）1.', '访谈 第三问'], inspection_date: '2025-01-06', backfill_deadline_wd: 3, brand_new_param: 'x' })
     expect(fields.map((f) => f.label)).toEqual(['检查日期', '补码时限（工作日）', 'brand_new_param', '出处'])
-    expect(nodeText(field(fields, 'legal_basis').value)).toBe('002:L182、000:L48')
+    expect(nodeText(field(fields, 'legal_basis').value)).toBe('金发改〔2025〕36号 附件1《市场监管领域…实施方案》四、（一）1.、访谈 第三问')
     expect(labelForKey('wushi_item_ids')).toBe('无事不扰事项')
   })
 
