@@ -1,6 +1,7 @@
 // The flags inbox (问题线索) against the real web host and a fresh demo database: run the analysis from
 // the UI, read the groups and the list, open a flag's evidence in two clicks, dismiss it with a reason
 // (and see the decision survive a new run), confirm two in bulk, and check an auditor cannot decide.
+import ExcelJS from 'exceljs'
 import { callApi } from './fixtures/api.ts'
 import { screenshot } from './fixtures/screenshots.ts'
 import { expect, test, type WebApp } from './fixtures/webApp.ts'
@@ -199,6 +200,29 @@ test('steps through the flags from the evidence drawer with the buttons and J/K,
   expect(rowBox!.y).toBeGreaterThanOrEqual(scrollBox!.y)
   expect(rowBox!.y + rowBox!.height).toBeLessThanOrEqual(scrollBox!.y + scrollBox!.height + 1)
   await screenshot(page, 'flags-stepping')
+})
+
+test('exports the filtered flags to an Excel workbook, in the list order', async ({ page, webApp, request }) => {
+  const groups = await callApi(request, webApp, 'flags.groups', {})
+  const rule = groups.byRule.find((g) => g.total >= 3)
+  if (!rule) throw new Error('no rule with three flags')
+  const flags = new FlagsPage(page)
+  await flags.app.open(webApp)
+  await flags.open()
+  await flags.ruleGroup(rule.key).click()
+  await expect.poll(() => flags.shownTotal()).toBe(rule.total)
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('flags-export').click()])
+  expect(download.suggestedFilename()).toMatch(/^问题线索_\d{8}-\d{4}\.xlsx$/)
+  await expect(page.getByText(`已导出 ${rule.total.toLocaleString('zh-CN')} 条问题线索`)).toBeVisible()
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.readFile(await download.path())
+  const sheet = book.getWorksheet('问题线索')!
+  expect(sheet.rowCount).toBe(rule.total + 1)
+  const listed = await callApi(request, webApp, 'flags.list', { rule: rule.key, limit: 3 })
+  const keyColumn = (sheet.getRow(1).values as unknown[]).indexOf('线索编号')
+  expect(keyColumn).toBeGreaterThan(0)
+  expect([2, 3, 4].map((r) => sheet.getRow(r).getCell(keyColumn).value)).toEqual(listed.rows.map((r) => r.flagKey))
+  expect(book.getWorksheet('导出说明')!.getRow(2).getCell(2).value).toBe(`问题类型：${rule.name}`)
 })
 
 test('an auditor reads the evidence but cannot confirm or dismiss', async ({ page, webApp, request }) => {

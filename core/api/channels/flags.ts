@@ -95,5 +95,12 @@ export const flagChannels = {
     output: z.object({ decided: z.array(z.string()), unknown: z.array(z.string()) }),
     access: ['OFFICER'],
     description: '确认或排除问题线索（可批量）/ confirm or dismiss flags, single or bulk'
+  },
+  'flags.export': {
+    input: flagFilterSchema,
+    // The workbook's bytes as base64: the one typed API carries JSON in every host.
+    output: z.object({ fileName: z.string(), base64: z.string(), exported: z.number(), total: z.number() }),
+    access: 'ANY',
+    description: '导出问题线索（Excel）/ the filtered flags as an .xlsx workbook (audited)'
   }
 } as const satisfies Record<string, ChannelDef>

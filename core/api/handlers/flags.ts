@@ -1,5 +1,6 @@
 import { isDomain } from '../../contract/scalars.ts'
 import { loadFlagEvidence } from '../../flags/evidence.ts'
+import { exportFlags } from '../../flags/exportFlags.ts'
 import { decideFlags, flagGroupCounts, getFlag, listFlags } from '../../flags/queries.ts'
 import { formatBasis, ruleBasis, ruleTitle } from '../../rules/active.ts'
 import { activeRulePack } from '../../rules/ruleSettings.ts'
@@ -7,7 +8,7 @@ import { isRuleCode } from '../../rules/pack.ts'
 import { ApiFailure } from '../context.ts'
 import type { HandlerMap } from '../handler.ts'
 
-export const flagHandlers: HandlerMap<'flags.list' | 'flags.groups' | 'flags.get' | 'flags.decide'> = {
+export const flagHandlers: HandlerMap<'flags.list' | 'flags.groups' | 'flags.get' | 'flags.decide' | 'flags.export'> = {
   'flags.list': (ctx, input) => {
     const { offset, limit, ...filter } = input
     const pack = activeRulePack(ctx.db.sqlite)
@@ -39,5 +40,9 @@ export const flagHandlers: HandlerMap<'flags.list' | 'flags.groups' | 'flags.get
     }
   },
   'flags.decide': (ctx, input) =>
-    decideFlags(ctx.db.sqlite, { flagKeys: input.flagKeys, decision: input.decision, reason: input.reason?.trim() || null, userId: ctx.user.id, at: ctx.now().toISOString() })
+    decideFlags(ctx.db.sqlite, { flagKeys: input.flagKeys, decision: input.decision, reason: input.reason?.trim() || null, userId: ctx.user.id, at: ctx.now().toISOString() }),
+  'flags.export': async (ctx, input) => {
+    const file = await exportFlags(ctx.db.sqlite, input, { userId: ctx.user.id, at: ctx.now() })
+    return { fileName: file.fileName, base64: file.bytes.toString('base64'), exported: file.exported, total: file.total }
+  }
 }

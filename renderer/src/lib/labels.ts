@@ -1,6 +1,7 @@
 // Chinese names of the contract's codes, as officers read them (interchange-v1.md §Record types).
 import type { ITEM_LISTS, PLAN_ORIGINS, PLAN_STATUSES, PLAN_TYPES, TASK_KINDS, TASK_MODES, TASK_STATUSES } from '../../../core/contract/records.ts'
 import { DOMAIN_NAMES } from '../../../core/contract/scalars.ts'
+import { FLAG_STATUS_LABELS, FLAG_STATUS_ORDER, SEVERITY_LABELS, SEVERITY_ORDER, type FlagStatusCode, type Severity } from '../../../core/contract/flagLabels.ts'
 
 export const PLAN_STATUS_LABELS = {
   DRAFT: '草稿', SUBMITTED: '已提交', FILED: '已备案', RETURNED: '已退回', PUBLISHED: '已公示', WITHDRAWN: '已撤回'
@@ -32,17 +33,12 @@ export function labelOf<M extends Record<string, string>>(labels: M, code: strin
 }
 
 // ── Flags (问题线索) and plan review (备案审核) ─────────────────────────────────────────────────────
-// Severity follows the modal verbs of the sources (rules-catalogue §1.1): 必须 → MUST, 应当 → SHOULD.
-export const SEVERITY_ORDER = ['MUST', 'SHOULD', 'INFO'] as const
-export type Severity = (typeof SEVERITY_ORDER)[number]
-export const SEVERITY_LABELS = { MUST: '必须纠正', SHOULD: '应当说明', INFO: '提示' } as const satisfies Record<Severity, string>
+// Severity and status words are the contract's (core/contract/flagLabels.ts): the exported workbook uses them too.
+export { FLAG_STATUS_LABELS, FLAG_STATUS_ORDER, SEVERITY_LABELS, SEVERITY_ORDER, type FlagStatusCode, type Severity }
 /** antd Tag colours; the hex is the same colour for bars and dots outside a Tag. */
 export const SEVERITY_COLORS = { MUST: 'red', SHOULD: 'orange', INFO: 'blue' } as const satisfies Record<Severity, string>
 export const SEVERITY_HEX = { MUST: '#cf1322', SHOULD: '#d46b08', INFO: '#1f5fa6' } as const satisfies Record<Severity, string>
 
-export const FLAG_STATUS_ORDER = ['OPEN', 'CONFIRMED', 'DISMISSED'] as const
-export type FlagStatusCode = (typeof FLAG_STATUS_ORDER)[number]
-export const FLAG_STATUS_LABELS = { OPEN: '待处理', CONFIRMED: '已确认', DISMISSED: '已排除' } as const satisfies Record<FlagStatusCode, string>
 export const FLAG_STATUS_COLORS = { OPEN: 'processing', CONFIRMED: 'error', DISMISSED: 'default' } as const satisfies Record<FlagStatusCode, string>
 /** The verb on the button that leads to each decision. */
 export const FLAG_DECISION_VERBS = { CONFIRMED: '确认', DISMISSED: '排除' } as const
