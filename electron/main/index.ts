@@ -62,7 +62,7 @@ function showMainWindow(): void {
 }
 
 async function start(): Promise<void> {
-  hardenSession(session.defaultSession, trusted, log)
+  hardenSession(session.defaultSession, trusted, log, app.getPath('downloads'))
   protocol.handle(APP_SCHEME, (request) => serveRendererRequest(request, { root: paths.rendererRoot, csp: rendererCsp() }))
 
   const opened = await openDesktopDatabase({

@@ -17,7 +17,7 @@ function printQueue(rendererRoot: string, log: (message: string) => void): Print
   if (queue) return queue
   const created = createPrintQueue()
   const ses = session.fromPartition(PRINT_PARTITION)
-  hardenSession(ses, new Set([APP_ORIGIN]), log)
+  hardenSession(ses, new Set([APP_ORIGIN]), log, null)
   ses.protocol.handle(APP_SCHEME, (request) => serveRendererRequest(request, { root: rendererRoot, csp: printCsp(), lookup: created.lookup }))
   queue = created
   return created
