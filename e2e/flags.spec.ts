@@ -202,6 +202,26 @@ test('steps through the flags from the evidence drawer with the buttons and J/K,
   await screenshot(page, 'flags-stepping')
 })
 
+test('moves between rows with the arrow keys and opens the focused one with Enter', async ({ page, webApp, request }) => {
+  const flags = new FlagsPage(page)
+  await flags.app.open(webApp)
+  await flags.open()
+  const keys = (await callApi(request, webApp, 'flags.list', { limit: 20 })).rows.map((r) => r.flagKey)
+  await flags.row(keys[0]!).focus()
+  for (let i = 1; i <= 12; i++) {
+    await page.keyboard.press('ArrowDown')
+    await expect(flags.row(keys[i]!)).toBeFocused()
+  }
+  await page.keyboard.press('ArrowUp')
+  await expect(flags.row(keys[11]!)).toBeFocused()
+  // The focused row is in view, below the sticky header.
+  const [rowBox, headBox] = [await flags.row(keys[11]!).boundingBox(), await page.locator('.flag-head').boundingBox()]
+  expect(rowBox!.y).toBeGreaterThanOrEqual(headBox!.y + headBox!.height - 1)
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(new RegExp(`flag=${encodeURIComponent(keys[11]!)}`))
+  await expect(page.getByTestId('flag-stepper-place')).toHaveText(/^第 12 \//)
+})
+
 test('exports the filtered flags to an Excel workbook, in the list order', async ({ page, webApp, request }) => {
   const groups = await callApi(request, webApp, 'flags.groups', {})
   const rule = groups.byRule.find((g) => g.total >= 3)

@@ -1,38 +1,25 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { openMemoryDatabase } from '../../db/client.ts'
-import { seedRecords } from '../../db/testing/seed.ts'
 import { verifyAuditLog } from '../audit.ts'
 import { flagKey, type FlagRecord } from '../contract/flags.ts'
 import { FLAG_COLUMN_HEADERS, FLAGS_SHEET, NOTES_SHEET } from '../export/flagsWorkbook.ts'
-import { ensureDefaultUser, DEFAULT_USER_ID, listUsers } from '../users.ts'
+import { DEFAULT_USER_ID, listUsers } from '../users.ts'
 import { exportFlags } from './exportFlags.ts'
 import { decideFlags } from './queries.ts'
 import { replaceFlags } from './store.ts'
+import { E1, E2, flagsTestDatabase, testFlag } from './testing.ts'
 
-const E1 = '91310116MA1FL0001A'
-const E2 = '91310116MA1FL0002A'
-const flag = (over: Partial<FlagRecord>): FlagRecord => ({
-  rule: 'NO_CODE_INSPECTION', severity: 'MUST', task_ids: ['T-1'], plan_ids: [], enterprise_id: E1, department_id: 'D-MKT',
-  evidence: { code: null }, message: '上海金山甲食品有限公司现场检查未使用检查码。依据：…', ...over
-})
+const flag = (over: Partial<FlagRecord>): FlagRecord => testFlag(over, '上海金山甲食品有限公司现场检查未使用检查码。依据：…')
 const AT = new Date('2026-12-06T02:30:00Z')
 
 function setup() {
-  const db = openMemoryDatabase()
-  ensureDefaultUser(db.sqlite)
-  seedRecords(db.sqlite, [
-    { type: 'department', id: 'D-MKT', name: '金山区市场监督管理局', domain: 'MKT', level: 'DISTRICT', district_code: '310116' },
-    { type: 'enterprise', id: E1, name: '上海金山甲食品有限公司', district_code: '310116', sites: [{ id: 'S1', address: 'a' }] },
-    { type: 'task', id: 'T-1', department_ids: ['D-MKT'], kind: 'PLANNED', special: 'NONE', enterprise_id: E1, item_ids: [], mode: 'ON_SITE', visits: [{ date: '2025-05-06', officer_ids: [] }], status: 'DONE' },
-    { type: 'task', id: 'T-2', department_ids: ['D-MKT'], kind: 'PLANNED', special: 'NONE', enterprise_id: E2, item_ids: [], mode: 'ON_SITE', visits: [{ date: '2025-06-01', officer_ids: [] }], status: 'DONE' }
-  ])
-  replaceFlags(db.sqlite, [
+  const sqlite = flagsTestDatabase()
+  replaceFlags(sqlite, [
     flag({}),
     flag({ rule: 'RESULT_LATE', severity: 'SHOULD', task_ids: ['T-2'], enterprise_id: E2, message: '结果录入超期' }),
     flag({ rule: 'PLAN_PUBLICATION_LATE', severity: 'SHOULD', task_ids: [], plan_ids: ['P-9'], enterprise_id: null, message: '年度计划未按时公示' })
   ], 1, { kind: 'all' })
-  return db.sqlite
+  return sqlite
 }
 
 async function read(bytes: Buffer) {

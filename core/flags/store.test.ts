@@ -1,30 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { openMemoryDatabase } from '../../db/client.ts'
 import { queryPlan, recordStatements } from '../../db/testing/queryPlans.ts'
 import { seedRecords } from '../../db/testing/seed.ts'
 import { flagKey, type FlagRecord } from '../contract/flags.ts'
-import { ensureDefaultUser, DEFAULT_USER_ID } from '../users.ts'
+import { DEFAULT_USER_ID } from '../users.ts'
 import { decideFlags, flagGroupCounts, getFlag, listFlags } from './queries.ts'
 import { replaceFlags } from './store.ts'
+import { E1, E2, flagsTestDatabase, testFlag } from './testing.ts'
 
-const E1 = '91310116MA1FL0001A'
-const E2 = '91310116MA1FL0002A'
-const flag = (over: Partial<FlagRecord>): FlagRecord => ({
-  rule: 'NO_CODE_INSPECTION', severity: 'MUST', task_ids: ['T-1'], plan_ids: [], enterprise_id: E1, department_id: 'D-MKT',
-  evidence: { code: null }, message: '无码检查', ...over
-})
-
-function setup() {
-  const db = openMemoryDatabase()
-  ensureDefaultUser(db.sqlite)
-  seedRecords(db.sqlite, [
-    { type: 'department', id: 'D-MKT', name: '金山区市场监督管理局', domain: 'MKT', level: 'DISTRICT', district_code: '310116' },
-    { type: 'enterprise', id: E1, name: '上海金山甲食品有限公司', district_code: '310116', sites: [{ id: 'S1', address: 'a' }] },
-    { type: 'task', id: 'T-1', department_ids: ['D-MKT'], kind: 'PLANNED', special: 'NONE', enterprise_id: E1, item_ids: [], mode: 'ON_SITE', visits: [{ date: '2025-05-06', officer_ids: [] }], status: 'DONE' },
-    { type: 'task', id: 'T-2', department_ids: ['D-MKT'], kind: 'PLANNED', special: 'NONE', enterprise_id: E2, item_ids: [], mode: 'ON_SITE', visits: [{ date: '2025-06-01', officer_ids: [] }], status: 'DONE' }
-  ])
-  return db.sqlite
-}
+const flag = (over: Partial<FlagRecord>): FlagRecord => testFlag(over)
+const setup = flagsTestDatabase
 
 describe('flags store and inbox queries', () => {
   it('stores flags with their event date and lists them with names, filters and status', () => {

@@ -62,7 +62,30 @@ export function VirtualTable<Row, Extra>(props: VirtualTableProps<Row, Extra>) {
   const bodyHeight = bodyHeightFor(listHeight)
   const { window: rows, position } = useRowWindow(scrollRef, { count, rowHeight, overscan: props.overscan, bodyHeight, listHeight })
   // Scaled, the scrolling keys move the list by list pixels (the browser would move it three times as far).
+  /** Scrolls the least that shows row `index` whole below the sticky header. */
+  const revealRow = (index: number) => {
+    const el = scrollRef.current
+    if (!el || index < 0 || index >= count) return
+    const g = geometryOf(el, { bodyHeight, listHeight })
+    const view = el.clientHeight - (headRef.current?.offsetHeight ?? 0)
+    const target = revealOffset(index, rowHeight, listOffsetOf(el.scrollTop, g), view)
+    if (target !== null) el.scrollTop = scrollTopOf(target, g)
+  }
+  // ↑ / ↓ on a focused row move the focus to the row above or below (rendered already: the overscan).
+  const onRowArrow = (e: KeyboardEvent<HTMLDivElement>): boolean => {
+    if ((e.key !== 'ArrowDown' && e.key !== 'ArrowUp') || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return false
+    const row = e.target instanceof HTMLElement && e.target.getAttribute('role') === 'row' ? e.target : null
+    const at = row ? Number(row.getAttribute('aria-rowindex')) - 2 : -1
+    if (at < 0) return false
+    const next = at + (e.key === 'ArrowDown' ? 1 : -1)
+    e.preventDefault()
+    if (next < 0 || next >= count) return true
+    revealRow(next)
+    scrollRef.current?.querySelector<HTMLElement>(`.${p}-body > [aria-rowindex="${next + 2}"]`)?.focus({ preventScroll: true })
+    return true
+  }
   const onScrollKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (!e.defaultPrevented && onRowArrow(e)) return
     const el = scrollRef.current
     if (!el || listHeight <= bodyHeight || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return
     const key = e.key === ' ' ? (e.shiftKey ? 'PageUp' : 'PageDown') : e.key
@@ -81,16 +104,11 @@ export function VirtualTable<Row, Extra>(props: VirtualTableProps<Row, Extra>) {
     return () => window.clearTimeout(timer)
   }, [cache, first, last, count])
 
-  // The row an officer stepped to from a detail panel: scrolled into view below the sticky header.
+  // The row an officer stepped to from a detail panel: scrolled into view. Only a new row to reveal
+  // scrolls: the officer's own scrolling afterwards is left alone.
   const { revealIndex } = props
   useEffect(() => {
-    const el = scrollRef.current
-    if (!el || revealIndex === null || revealIndex === undefined || revealIndex < 0) return
-    const g = geometryOf(el, { bodyHeight, listHeight })
-    const view = el.clientHeight - (headRef.current?.offsetHeight ?? 0)
-    const target = revealOffset(revealIndex, rowHeight, listOffsetOf(el.scrollTop, g), view)
-    if (target !== null) el.scrollTop = scrollTopOf(target, g)
-    // Only a new row to reveal scrolls: the officer's own scrolling afterwards is left alone.
+    if (revealIndex !== null && revealIndex !== undefined) revealRow(revealIndex)
     // eslint-disable-next-line react-hooks/exhaustive-deps -- geometry is read when the row changes
   }, [revealIndex])
 
