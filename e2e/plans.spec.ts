@@ -1,4 +1,5 @@
 // The plans screen against the real database: the windowed list, filters, and one plan's detail.
+import ExcelJS from 'exceljs'
 import { DOMAIN_NAMES, type Domain } from '../core/contract/scalars.ts'
 import { AppPage } from './models/AppPage.ts'
 import { callApi } from './fixtures/api.ts'
@@ -149,4 +150,25 @@ test('filters by domain, lead department, year and plan type; reset brings every
 
   await page.getByRole('button', { name: /重置/ }).click()
   await expect.poll(() => app.shownTotal()).toBe(facets.total)
+})
+
+test('exports the plans of a status to an Excel workbook, in the list order', async ({ page, webApp, request }) => {
+  const published = await callApi(request, webApp, 'plans.list', { status: 'PUBLISHED', offset: 0, limit: 3 })
+  expect(published.total).toBeGreaterThan(2)
+  const app = new AppPage(page)
+  await app.open(webApp)
+  await app.openPlans()
+  await app.filterByStatus('PUBLISHED')
+  await expect.poll(() => app.shownTotal()).toBe(published.total)
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('plans-export').click()])
+  expect(download.suggestedFilename()).toMatch(/^检查计划_\d{8}-\d{4}\.xlsx$/)
+  await expect(page.getByText(`已导出 ${published.total.toLocaleString('zh-CN')} 项检查计划`)).toBeVisible()
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.readFile(await download.path())
+  const sheet = book.getWorksheet('检查计划')!
+  expect(sheet.rowCount).toBe(published.total + 1)
+  const idColumn = (sheet.getRow(1).values as unknown[]).indexOf('计划编号')
+  expect([2, 3, 4].map((r) => sheet.getRow(r).getCell(idColumn).value)).toEqual(published.rows.map((r) => r.id))
+  for (let r = 2; r <= sheet.rowCount; r++) expect(sheet.getRow(r).getCell((sheet.getRow(1).values as unknown[]).indexOf('状态')).value).toBe('已公示')
+  expect(book.getWorksheet('导出说明')!.getRow(2).getCell(2).value).toBe('状态：已公示')
 })

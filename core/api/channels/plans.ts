@@ -138,6 +138,13 @@ export const planChannels = {
     access: 'ANY',
     description: '检查计划筛选项 / filter options of the plans list'
   },
+  'plans.export': {
+    input: planFilterSchema,
+    // The workbook's bytes as base64: the one typed API carries JSON in every host.
+    output: z.object({ fileName: z.string(), base64: z.string(), exported: z.number(), total: z.number() }),
+    access: 'ANY',
+    description: '导出检查计划（Excel）/ the filtered plans as an .xlsx workbook (audited)'
+  },
   'plans.get': {
     input: z.object({ id: z.string().min(1).max(64) }),
     output: planDetailSchema,

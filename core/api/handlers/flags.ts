@@ -1,6 +1,6 @@
 import { isDomain } from '../../contract/scalars.ts'
 import { loadFlagEvidence } from '../../flags/evidence.ts'
-import { exportFlags } from '../../flags/exportFlags.ts'
+import { exportFlags } from '../../export/exportFlags.ts'
 import { decideFlags, flagGroupCounts, getFlag, listFlags } from '../../flags/queries.ts'
 import { formatBasis, ruleBasis, ruleTitle } from '../../rules/active.ts'
 import { activeRulePack } from '../../rules/ruleSettings.ts'

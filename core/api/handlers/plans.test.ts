@@ -1,9 +1,12 @@
+import ExcelJS from 'exceljs'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { Department, Enterprise, Item, Plan, Task } from '../../contract/records.ts'
 import { usccCheckChar } from '../../contract/scalars.ts'
 import { openMemoryDatabase, type OpenedDb } from '../../../db/client.ts'
 import { createRecordWriter } from '../../../db/records.ts'
 import { ensureDefaultUser, DEFAULT_USER_ID } from '../../users.ts'
+import { PLAN_COLUMN_HEADERS, PLANS_SHEET } from '../../export/exportPlans.ts'
+import { NOTES_SHEET } from '../../export/workbook.ts'
 import type { PlanDetail, PlanList } from '../channels.ts'
 import { invoke } from '../registry.ts'
 import { statusCountsQuery, type PlanListFilter } from '../../../db/queries/plans.ts'
@@ -156,6 +159,42 @@ describe('plans.list', () => {
       const planStep = steps.find((d) => /^(SCAN|SEARCH) p /.test(d))
       expect(planStep, JSON.stringify({ filter, steps })).toMatch(/^(SCAN|SEARCH) p USING COVERING INDEX plans_(department|status|year)_idx/)
     }
+  })
+})
+
+describe('plans.export', () => {
+  it('writes the filtered plans in the list order with Chinese labels, says what was exported, and audits it', async () => {
+    write([
+      plan('P-A', { title: '2026年度食品检查', status: 'FILED', plan_code: 'JH2026001', submitted_at: '2026-01-05T01:30:00Z' }),
+      plan('P-B', { title: '2026年度消防检查', department_id: 'D-FIRE', status: 'FILED' }),
+      plan('P-C', { title: '2025年度食品检查', year: 2025, window_from: '2025-01-01', window_to: '2025-12-31', status: 'PUBLISHED', targets: [{ enterprise_id: uscc(1), site_id: null }] }),
+      plan('P-D', { title: '草稿计划', status: 'DRAFT' })
+    ])
+    const out = await call<{ fileName: string; base64: string; exported: number; total: number }>('plans.export', { departmentId: 'D-MKT', text: '食品' })
+    expect(out).toMatchObject({ fileName: '检查计划_20261122-1000.xlsx', exported: 2, total: 2 })
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(Buffer.from(out.base64, 'base64') as unknown as ArrayBuffer)
+    const sheet = book.getWorksheet(PLANS_SHEET)!
+    const rows: unknown[][] = []
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)))
+    expect(rows[0]).toEqual(PLAN_COLUMN_HEADERS)
+    const at = (r: number, header: string) => rows[r]?.[PLAN_COLUMN_HEADERS.indexOf(header)]
+    expect(rows.slice(1).map((r) => r[PLAN_COLUMN_HEADERS.indexOf('计划编号')])).toEqual(['P-A', 'P-C'])
+    expect(at(1, '计划编码')).toBe('JH2026001')
+    expect(at(1, '牵头部门')).toBe('金山区市场监督管理局')
+    expect(at(1, '执法领域')).toBe('市场监管')
+    expect(at(1, '计划类型')).toBe('年度计划')
+    expect(at(1, '状态')).toBe('已备案')
+    expect(at(1, '提交时间')).toBe('2026-01-05 09:30')
+    expect(at(1, '列明检查对象')).toBe('按范围')
+    expect(at(2, '计划编码')).toBe('未赋码')
+    expect(at(2, '列明检查对象')).toBe(1)
+    const notes = new Map<string, unknown>()
+    book.getWorksheet(NOTES_SHEET)!.eachRow((row) => notes.set(String(row.getCell(1).value), row.getCell(2).value))
+    expect(notes.get('筛选条件')).toBe('牵头部门：金山区市场监督管理局；关键词：食品')
+    expect(notes.get('导出条数')).toBe('2 条')
+    const audit = db.sqlite.prepare("SELECT detail FROM audit_log WHERE action = 'plans.export'").pluck().all() as string[]
+    expect(audit.map((d) => JSON.parse(d) as unknown)).toEqual([{ filter: { departmentId: 'D-MKT', text: '食品' }, exported: 2, total: 2 }])
   })
 })
 

@@ -4,6 +4,7 @@ import {
   countPlans, countPlansByStatus, departmentsByIds, enterprisesByIds, findPlan, itemsByIds, listPlanPage, planFacets, planReviews,
   tasksOfPlan
 } from '../../../db/queries/plans.ts'
+import { exportPlans } from '../../export/exportPlans.ts'
 import type { PlanDetail, PlanHistoryEvent } from '../channels.ts'
 import { ApiFailure } from '../context.ts'
 import type { HandlerMap } from '../handler.ts'
@@ -45,7 +46,7 @@ function buildHistory(plan: { submitted_at: string | null; filed_at: string | nu
   return events.sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
 }
 
-export const planHandlers: HandlerMap<'plans.list' | 'plans.facets' | 'plans.get'> = {
+export const planHandlers: HandlerMap<'plans.list' | 'plans.facets' | 'plans.get' | 'plans.export'> = {
   'plans.list': (ctx, input) => {
     const { offset, limit, includeCounts, ...filter } = input
     const sqlite = ctx.db.sqlite
@@ -56,6 +57,11 @@ export const planHandlers: HandlerMap<'plans.list' | 'plans.facets' | 'plans.get
         : Object.values(statusCounts).reduce((a, b) => a + b, 0)
       : countPlans(sqlite, filter)
     return { total, offset, rows: listPlanPage(sqlite, filter, offset, limit), statusCounts }
+  },
+
+  'plans.export': async (ctx, input) => {
+    const file = await exportPlans(ctx.db.sqlite, input, { userId: ctx.user.id, at: ctx.now() })
+    return { fileName: file.fileName, base64: file.bytes.toString('base64'), exported: file.exported, total: file.total }
   },
 
   'plans.facets': (ctx) => {

@@ -1,11 +1,11 @@
-// Chinese names of the contract's codes, as officers read them (interchange-v1.md §Record types).
-import type { ITEM_LISTS, PLAN_ORIGINS, PLAN_STATUSES, PLAN_TYPES, TASK_KINDS, TASK_MODES, TASK_STATUSES } from '../../../core/contract/records.ts'
+// Chinese names of the contract's codes, as officers read them (interchange-v1.md §Record types). Those the
+// exported files use too live in core/contract (flagLabels.ts, planLabels.ts) and are re-exported here.
+import { PLAN_ORIGIN_LABELS, PLAN_STATUS_LABELS, PLAN_TYPE_LABELS } from '../../../core/contract/planLabels.ts'
+import type { ITEM_LISTS, PLAN_STATUSES, PLAN_TYPES, TASK_KINDS, TASK_MODES, TASK_STATUSES } from '../../../core/contract/records.ts'
 import { DOMAIN_NAMES } from '../../../core/contract/scalars.ts'
 import { FLAG_STATUS_LABELS, FLAG_STATUS_ORDER, SEVERITY_LABELS, SEVERITY_ORDER, type FlagStatusCode, type Severity } from '../../../core/contract/flagLabels.ts'
 
-export const PLAN_STATUS_LABELS = {
-  DRAFT: '草稿', SUBMITTED: '已提交', FILED: '已备案', RETURNED: '已退回', PUBLISHED: '已公示', WITHDRAWN: '已撤回'
-} as const satisfies Record<(typeof PLAN_STATUSES)[number], string>
+export { PLAN_ORIGIN_LABELS, PLAN_STATUS_LABELS, PLAN_TYPE_LABELS }
 
 /** antd Tag colours: waiting is blue, done is green, sent back is orange, inactive is grey. */
 export const PLAN_STATUS_COLORS = {
@@ -14,9 +14,7 @@ export const PLAN_STATUS_COLORS = {
 
 export const PLAN_STATUS_ORDER = ['DRAFT', 'SUBMITTED', 'FILED', 'RETURNED', 'PUBLISHED', 'WITHDRAWN'] as const satisfies readonly (typeof PLAN_STATUSES)[number][]
 
-export const PLAN_TYPE_LABELS = { ANNUAL: '年度计划', MONTHLY: '月度计划', SPECIAL: '专项计划' } as const satisfies Record<(typeof PLAN_TYPES)[number], string>
 export const PLAN_TYPE_SHORT = { ANNUAL: '年度', MONTHLY: '月度', SPECIAL: '专项' } as const satisfies Record<(typeof PLAN_TYPES)[number], string>
-export const PLAN_ORIGIN_LABELS = { SELF: '本部门制定', SUPERIOR: '上级部署', JOINT: '联合发起' } as const satisfies Record<(typeof PLAN_ORIGINS)[number], string>
 export const ITEM_LIST_LABELS = { KEY: '重点监管', RANDOM: '随机抽查', WUSHI: '无事不扰' } as const satisfies Record<(typeof ITEM_LISTS)[number], string>
 export const ITEM_LIST_COLORS = { KEY: 'volcano', RANDOM: 'blue', WUSHI: 'green' } as const satisfies Record<(typeof ITEM_LISTS)[number], string>
 export const TASK_MODE_LABELS = { ON_SITE: '现场检查', NON_SITE: '非现场检查' } as const satisfies Record<(typeof TASK_MODES)[number], string>

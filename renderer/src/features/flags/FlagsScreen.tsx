@@ -2,17 +2,17 @@
 // on top says which analysis they come from and runs it again; the left column counts them by status,
 // rule and department; the list is virtualised (100,000+ flags) with checkboxes for bulk decisions; a
 // row opens its evidence. Filters and the open flag live in the URL.
-import { CloseCircleOutlined, DownloadOutlined, ExperimentOutlined } from '@ant-design/icons'
+import { CloseCircleOutlined, ExperimentOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Card, Tooltip, Typography } from 'antd'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { FlagRowView } from '../../../../core/api/channels.ts'
 import { api } from '../../lib/api.ts'
-import { saveFile, XLSX_MIME } from '../../lib/download.ts'
 import { formatCount } from '../../lib/format.ts'
 import { FLAG_DECISION_VERBS } from '../../lib/labels.ts'
 import { formatHash, navigate, useRoute } from '../../lib/router.ts'
 import { useSession } from '../../lib/sessionContext.tsx'
 import { usePageCacheSelector } from '../../lib/useServerWindow.ts'
+import { ExportButton } from '../../components/ExportButton.tsx'
 import { ListTotal } from '../../components/ListTotal.tsx'
 import type { AnalysisJob } from './analysisProgress.ts'
 import { isRunning, resultFlagCount } from './analysisProgress.ts'
@@ -131,21 +131,6 @@ export function FlagsScreen() {
     [message, user.id]
   )
 
-  const [exporting, setExporting] = useState(false)
-  const exportList = async () => {
-    setExporting(true)
-    try {
-      const file = await api.call('flags.export', filter)
-      saveFile(file.fileName, file.base64, XLSX_MIME)
-      if (file.exported < file.total) void message.warning(`已导出前 ${formatCount(file.exported)} 条（共 ${formatCount(file.total)} 条），请缩小筛选范围后分批导出`)
-      else void message.success(`已导出 ${formatCount(file.exported)} 条问题线索`)
-    } catch (e) {
-      void message.error(`导出失败：${e instanceof Error ? e.message : String(e)}`)
-    } finally {
-      setExporting(false)
-    }
-  }
-
   const status = analysis.status
   const running = isRunning(status?.job)
   const neverAnalysed = status !== null && status.lastRun === null && !running && listEmpty
@@ -158,13 +143,11 @@ export function FlagsScreen() {
           <Typography.Title level={4} className="screen-title">问题线索</Typography.Title>
           <Typography.Text type="secondary">规则引擎对检查计划与检查任务逐条分析发现的问题线索。点击一行查看证据，核实后确认或排除。</Typography.Text>
         </div>
-        <div className="flags-header-side">
+        <div className="list-header-side">
           <div className="plan-total" data-testid="flag-total">
             <ListTotal cache={cache} unit="条线索" />
           </div>
-          <Tooltip title="按当前筛选条件导出为 Excel 表格（记入审计日志）">
-            <Button icon={<DownloadOutlined />} loading={exporting} disabled={listEmpty} onClick={() => void exportList()} data-testid="flags-export">导出 Excel</Button>
-          </Tooltip>
+          <ExportButton channel="flags.export" input={filter} rows="条问题线索" disabled={listEmpty} testId="flags-export" />
         </div>
       </div>
       <AnalysisBar analysis={analysis} canRun={canRun} />

@@ -10,6 +10,7 @@ import { PLAN_STATUS_LABELS, PLAN_STATUS_ORDER } from '../../lib/labels.ts'
 import type { PageCache } from '../../lib/pageCache.ts'
 import { formatHash, navigate, useRoute } from '../../lib/router.ts'
 import { usePageCacheSelector } from '../../lib/useServerWindow.ts'
+import { ExportButton } from '../../components/ExportButton.tsx'
 import { ListTotal } from '../../components/ListTotal.tsx'
 import { PlanDetailDrawer } from './PlanDetailDrawer.tsx'
 import { PlanFilterBar } from './PlanFilterBar.tsx'
@@ -67,6 +68,7 @@ export function PlansScreen() {
   }, [])
 
   const listError = usePageCacheSelector(cache, (c) => c.error)
+  const listEmpty = usePageCacheSelector(cache, (c) => c.total === 0)
 
   const setFilter = useCallback(
     (next: PlanFilterState) => navigate(formatHash('/plans', filtersToParams(next, openPlanId)), { replace: true }),
@@ -82,9 +84,12 @@ export function PlansScreen() {
           <Typography.Title level={4} className="screen-title">检查计划</Typography.Title>
           <Typography.Text type="secondary">各执法部门报送的涉企行政检查计划（计划备案）。点击一行查看计划详情、状态记录与已实施的检查任务。</Typography.Text>
         </div>
-        <div className="plan-total" data-testid="plan-total">
-          <ListTotal cache={cache} unit="项计划" />
-          {facets && hasAnyFilter(filter) ? <span className="muted">（全部 {formatCount(facets.total)} 项）</span> : null}
+        <div className="list-header-side">
+          <div className="plan-total" data-testid="plan-total">
+            <ListTotal cache={cache} unit="项计划" />
+            {facets && hasAnyFilter(filter) ? <span className="muted">（全部 {formatCount(facets.total)} 项）</span> : null}
+          </div>
+          <ExportButton channel="plans.export" input={filter} rows="项检查计划" disabled={listEmpty} testId="plans-export" />
         </div>
       </div>
       {facetsError ? <Alert type="warning" showIcon title="筛选项读取失败" description={facetsError} className="screen-alert" /> : null}

@@ -5,18 +5,55 @@ import { appendAudit } from '../audit.ts'
 import type { Sqlite } from '../../db/client.ts'
 import { lastAnalysisRun } from '../analysis/runAnalysis.ts'
 import { FLAG_STATUS_LABELS, SEVERITY_LABELS } from '../contract/flagLabels.ts'
-import { flagsWorkbook, type ExportNotes, type ExportedFlag } from '../export/flagsWorkbook.ts'
+import { countNote, exportFileName, labelOf, listWorkbook, shanghaiClock, type ExportNotes, type SheetColumn } from './workbook.ts'
 import { activeRulePack } from '../rules/ruleSettings.ts'
 import { ruleTitle } from '../rules/active.ts'
 import { listUsers } from '../users.ts'
-import { listFlags, type FlagFilter } from './queries.ts'
+import { listFlags, type FlagFilter } from '../flags/queries.ts'
+
+/** One flag as exported: the inbox's row of it, with the rule's name. */
+export type ExportedFlag = {
+  flagKey: string
+  ruleName: string
+  severity: string
+  enterpriseName: string | null
+  enterpriseId: string | null
+  departmentName: string | null
+  eventDate: string | null
+  status: keyof typeof FLAG_STATUS_LABELS
+  decisionReason: string | null
+  decidedByName: string | null
+  decidedAt: string | null
+  message: string
+  taskIds: readonly string[]
+  planIds: readonly string[]
+}
+
+const COLUMNS: SheetColumn<ExportedFlag>[] = [
+  { header: '序号', width: 7, value: (_, i) => i + 1 },
+  { header: '严重程度', width: 10, value: (f) => labelOf(SEVERITY_LABELS, f.severity) },
+  { header: '问题类型', width: 30, value: (f) => f.ruleName, wrap: true },
+  { header: '企业名称', width: 28, value: (f) => f.enterpriseName ?? (f.enterpriseId ? '（检查对象库中无此企业）' : '（不涉及具体企业）'), wrap: true },
+  { header: '统一社会信用代码', width: 21, value: (f) => f.enterpriseId ?? '' },
+  { header: '执法部门', width: 24, value: (f) => f.departmentName ?? '', wrap: true },
+  { header: '发生日期', width: 12, value: (f) => f.eventDate ?? '' },
+  { header: '处理状态', width: 10, value: (f) => labelOf(FLAG_STATUS_LABELS, f.status) },
+  { header: '处理人', width: 10, value: (f) => f.decidedByName ?? '' },
+  { header: '处理时间', width: 17, value: (f) => f.decidedAt ?? '' },
+  { header: '处理理由', width: 30, value: (f) => f.decisionReason ?? '', wrap: true },
+  { header: '问题描述及依据', width: 80, value: (f) => f.message, wrap: true },
+  { header: '检查任务', width: 22, value: (f) => f.taskIds.join('、'), wrap: true },
+  { header: '检查计划', width: 16, value: (f) => f.planIds.join('、'), wrap: true },
+  { header: '线索编号', width: 36, value: (f) => f.flagKey }
+]
+
+export const FLAGS_SHEET = '问题线索'
+export const FLAG_COLUMN_HEADERS = COLUMNS.map((c) => c.header)
 
 /** The most flags one workbook holds: a filter matching more exports the first ones and says so. */
 export const EXPORT_MAX_FLAGS = 100_000
 
 export type FlagsExport = { fileName: string; bytes: Buffer; exported: number; total: number }
-
-const label = (labels: Record<string, string>, code: string): string => (Object.hasOwn(labels, code) ? labels[code]! : code)
 
 /** The filter in an officer's words, one part per condition; "全部问题线索" when there is none. */
 export function describeFlagFilter(sqlite: Sqlite, filter: FlagFilter): string {
@@ -25,24 +62,13 @@ export function describeFlagFilter(sqlite: Sqlite, filter: FlagFilter): string {
     (sqlite.prepare(`SELECT name FROM ${table} WHERE id = ?`).pluck().get(id) as string | undefined) ?? id
   const parts: string[] = []
   if (filter.rule) parts.push(`问题类型：${ruleTitle(pack, filter.rule)}`)
-  if (filter.severity) parts.push(`严重程度：${label(SEVERITY_LABELS, filter.severity)}`)
-  if (filter.status) parts.push(`处理状态：${label(FLAG_STATUS_LABELS, filter.status)}`)
+  if (filter.severity) parts.push(`严重程度：${labelOf(SEVERITY_LABELS, filter.severity)}`)
+  if (filter.status) parts.push(`处理状态：${labelOf(FLAG_STATUS_LABELS, filter.status)}`)
   if (filter.departmentId) parts.push(`执法部门：${name('departments', filter.departmentId)}`)
   if (filter.enterpriseId) parts.push(`企业：${name('enterprises', filter.enterpriseId)}（${filter.enterpriseId}）`)
   if (filter.dateFrom || filter.dateTo) parts.push(`发生日期：${filter.dateFrom ?? '不限'} 至 ${filter.dateTo ?? '不限'}`)
   if (filter.text) parts.push(`关键词：${filter.text}`)
   return parts.length > 0 ? parts.join('；') : '全部问题线索'
-}
-
-/** 'YYYY-MM-DD HH:mm' of a moment in Shanghai time (UTC+8 all year: China keeps no summer time). */
-export function shanghaiClock(at: Date): string {
-  const local = new Date(at.getTime() + 8 * 3_600_000).toISOString()
-  return `${local.slice(0, 10)} ${local.slice(11, 16)}`
-}
-
-/** YYYYMMDD-HHmm in Shanghai time, for the file's name. */
-function stamp(at: Date): string {
-  return shanghaiClock(at).replaceAll('-', '').replace(' ', '-').replace(':', '')
 }
 
 export async function exportFlags(
@@ -58,7 +84,7 @@ export async function exportFlags(
   const notes: ExportNotes = [
     ['导出内容', '问题线索'],
     ['筛选条件', describeFlagFilter(sqlite, filter)],
-    ['导出条数', flags.length < total ? `${flags.length} 条（共 ${total} 条，单个文件最多 ${maxFlags} 条，请缩小筛选范围后分批导出）` : `${total} 条`],
+    ['导出条数', countNote(flags.length, total, maxFlags)],
     ['排列顺序', '按严重程度、发生日期由近及远'],
     ['分析基准日', run?.asOf ?? '尚未分析'],
     ['规则包', run ? `${run.rulePack} ${run.rulePackVersion ?? ''}`.trim() : '—'],
@@ -66,7 +92,7 @@ export async function exportFlags(
     ['导出人', names.get(by.userId) ?? by.userId],
     ['导出时间', shanghaiClock(by.at)]
   ]
-  const bytes = await flagsWorkbook(flags, notes)
+  const bytes = await listWorkbook(FLAGS_SHEET, COLUMNS, flags, notes)
   appendAudit(sqlite, { userId: by.userId, action: 'flags.export', entity: 'flags', detail: { filter, exported: flags.length, total }, at: by.at.toISOString() })
-  return { fileName: `问题线索_${stamp(by.at)}.xlsx`, bytes, exported: flags.length, total }
+  return { fileName: exportFileName('问题线索', by.at), bytes, exported: flags.length, total }
 }

@@ -2,12 +2,12 @@ import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { verifyAuditLog } from '../audit.ts'
 import { flagKey, type FlagRecord } from '../contract/flags.ts'
-import { FLAG_COLUMN_HEADERS, FLAGS_SHEET, NOTES_SHEET } from '../export/flagsWorkbook.ts'
+import { NOTES_SHEET } from './workbook.ts'
 import { DEFAULT_USER_ID, listUsers } from '../users.ts'
-import { exportFlags } from './exportFlags.ts'
-import { decideFlags } from './queries.ts'
-import { replaceFlags } from './store.ts'
-import { E1, E2, flagsTestDatabase, testFlag } from './testing.ts'
+import { exportFlags, FLAG_COLUMN_HEADERS, FLAGS_SHEET } from './exportFlags.ts'
+import { decideFlags } from '../flags/queries.ts'
+import { replaceFlags } from '../flags/store.ts'
+import { E1, E2, flagsTestDatabase, testFlag } from '../flags/testing.ts'
 
 const flag = (over: Partial<FlagRecord>): FlagRecord => testFlag(over, '上海金山甲食品有限公司现场检查未使用检查码。依据：…')
 const AT = new Date('2026-12-06T02:30:00Z')
