@@ -9,7 +9,7 @@ export const jobStatusSchema = z.object({
 export type JobStatusView = z.infer<typeof jobStatusSchema>
 
 export const lastRunSchema = z.object({
-  id: z.number(), asOf: z.string(), rulePack: z.string(), startedAt: z.string(), finishedAt: z.string().nullable(), inputSeq: z.number(),
+  id: z.number(), asOf: z.string(), rulePack: z.string(), rulePackVersion: z.string().nullable(), startedAt: z.string(), finishedAt: z.string().nullable(), inputSeq: z.number(),
   flagCount: z.number(), warnings: z.array(z.string())
 })
 
@@ -25,7 +25,9 @@ export const analysisChannels = {
     output: z.object({
       job: jobStatusSchema.nullable(), lastRun: lastRunSchema.nullable(), changedSinceLastRun: z.boolean(),
       /** The rule pack or its local switches changed since the last run: its flags are another setting's. */
-      rulesChanged: z.boolean()
+      rulesChanged: z.boolean(),
+      /** The pack the next analysis runs: its name and version (`+local.<hash>` with local rule switches). */
+      rulesNow: z.object({ pack: z.string(), version: z.string() })
     }),
     access: 'ANY',
     description: '分析进度与上次结果 / progress of the running analysis and the last run'

@@ -33,7 +33,8 @@ export const analysisHandlers: HandlerMap<'analysis.start' | 'analysis.status' |
       job: ctx.services?.jobs.latest(ANALYSIS_JOB) ?? null,
       lastRun,
       changedSinceLastRun: lastRun === null || centralSeq(ctx.db.sqlite) > lastRun.inputSeq,
-      rulesChanged: lastRun !== null && ranWithOtherRules(lastRun, pack)
+      rulesChanged: lastRun !== null && ranWithOtherRules(lastRun, pack),
+      rulesNow: { pack: pack.name, version: pack.pack_version }
     }
   },
   'analysis.cancel': (ctx, input) => ({ cancelled: ctx.services?.jobs.cancel(input.jobId) ?? false })

@@ -5,7 +5,7 @@ import { ExperimentOutlined, InfoCircleOutlined, PlayCircleOutlined, StopOutline
 import { Button, Progress, Tag, Tooltip } from 'antd'
 import type { ReactNode } from 'react'
 import { formatCount, formatTimestamp } from '../../lib/format.ts'
-import { isRunning, progressPercent } from './analysisProgress.ts'
+import { isRunning, progressPercent, rulesChangeText } from './analysisProgress.ts'
 import type { AnalysisState } from './useAnalysis.ts'
 
 export function RunAnalysisButton(props: { analysis: AnalysisState; canRun: boolean; size?: 'middle' | 'large'; label?: string }) {
@@ -78,9 +78,11 @@ export function AnalysisBar(props: { analysis: AnalysisState; canRun: boolean })
       )}
       <div className="analysis-actions">
         {!running && last && status?.rulesChanged ? (
-          <Tag color="orange" icon={<InfoCircleOutlined />} className="analysis-stale" data-testid="analysis-rules-changed">
-            规则设置已更改，请重新分析
-          </Tag>
+          <Tooltip title={`上次分析：${last.rulePack} ${last.rulePackVersion ?? ''}；下次分析：${status.rulesNow.pack} ${status.rulesNow.version}`}>
+            <Tag color="orange" icon={<InfoCircleOutlined />} className="analysis-stale" data-testid="analysis-rules-changed">
+              {rulesChangeText({ pack: last.rulePack, version: last.rulePackVersion }, status.rulesNow)}
+            </Tag>
+          </Tooltip>
         ) : null}
         {!running && last && !status?.rulesChanged && status?.changedSinceLastRun ? (
           <Tag color="gold" icon={<InfoCircleOutlined />} className="analysis-stale" data-testid="analysis-stale">

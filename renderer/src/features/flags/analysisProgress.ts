@@ -32,3 +32,14 @@ export function resultFlagCount(job: AnalysisJob): number | null {
   if (typeof r === 'object' && r !== null && 'flagCount' in r && typeof r.flagCount === 'number') return r.flagCount
   return null
 }
+
+/**
+ * Why the flags on screen are another rule setting's, in words: a newer version of the same shipped pack
+ * (an update of the workstation) says so; anything else (another pack, rules switched here) is a change
+ * of the rule settings. `last` is the run's pack and version, `now` the one the next analysis runs.
+ */
+export function rulesChangeText(last: { pack: string; version: string | null }, now: { pack: string; version: string }): string {
+  const shipped = (v: string | null) => v !== null && !v.includes('+')
+  if (last.pack === now.pack && shipped(last.version) && shipped(now.version)) return `规则包已更新为 ${now.version} 版，请重新分析`
+  return '规则设置已更改，请重新分析'
+}
