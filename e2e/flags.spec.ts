@@ -202,6 +202,30 @@ test('steps through the flags from the evidence drawer with the buttons and J/K,
   await screenshot(page, 'flags-stepping')
 })
 
+test('with 处理后转到下一条 ticked, deciding a flag opens the next one; the choice is kept', async ({ page, webApp, request }) => {
+  const flags = new FlagsPage(page)
+  await flags.app.open(webApp)
+  await flags.open()
+  await flags.statusGroup('OPEN').click()
+  await expect(page).toHaveURL(/status=OPEN/)
+  const open = await callApi(request, webApp, 'flags.list', { status: 'OPEN', limit: 2 })
+  const [first, second] = open.rows.map((r) => r.flagKey)
+  await flags.row(first!).click()
+  await flags.drawerSettled()
+  const advance = flags.decision.getByRole('checkbox', { name: '处理后转到下一条' })
+  await advance.check()
+  await flags.decision.getByRole('textbox', { name: '处理理由' }).fill('经核实属实')
+  await flags.decision.getByRole('button', { name: /确认问题/ }).click()
+  await expect(page).toHaveURL(new RegExp(`flag=${encodeURIComponent(second!)}`))
+  await expect(flags.row(first!).locator('.flag-status-tag')).toHaveText('已确认')
+  expect((await callApi(request, webApp, 'flags.get', { flagKey: first! })).status).toBe('CONFIRMED')
+  // The reason box starts empty for the next flag, and the tick stays after a reload.
+  await expect(flags.decision.getByRole('textbox', { name: '处理理由' })).toHaveValue('')
+  await page.reload()
+  await expect(advance).toBeChecked()
+  await advance.uncheck()
+})
+
 test('moves between rows with the arrow keys and opens the focused one with Enter', async ({ page, webApp, request }) => {
   const flags = new FlagsPage(page)
   await flags.app.open(webApp)

@@ -3,21 +3,20 @@
 // 1280 px), so the navigation starts folded there; an officer who folds or unfolds it keeps that choice
 // (local storage), and while no choice is stored it follows the window's width.
 
+import { rememberChoice, storedChoice } from './preferences.ts'
+
 /** Windows at least this wide show the navigation's labels unless the officer folded it. */
 export const WIDE_SCREEN_PX = 1360
 
 export const SIDER_KEY = 'jiandu.siderCollapsed'
 
-type StorageLike = Pick<Storage, 'getItem' | 'setItem'>
-
 /** The officer's stored choice: true folded, false unfolded, null none (or unreadable). */
 export function storedCollapsed(storage: Pick<Storage, 'getItem'>): boolean | null {
-  const v = storage.getItem(SIDER_KEY)
-  return v === '1' ? true : v === '0' ? false : null
+  return storedChoice(storage, SIDER_KEY)
 }
 
-export function rememberCollapsed(storage: StorageLike, collapsed: boolean): void {
-  storage.setItem(SIDER_KEY, collapsed ? '1' : '0')
+export function rememberCollapsed(storage: Pick<Storage, 'getItem' | 'setItem'>, collapsed: boolean): void {
+  rememberChoice(storage, SIDER_KEY, collapsed)
 }
 
 /** Folded or not: the stored choice, else by the window's width. */

@@ -2,7 +2,7 @@
 // legal basis, the facts the rule recorded, and the records behind it side by side — tasks, plans,
 // list entries, evaluations. The footer confirms or dismisses it (监督员 only), with the reason.
 import { CheckOutlined, CloseOutlined, DownOutlined, UpOutlined } from '@ant-design/icons'
-import { Alert, Button, Descriptions, Drawer, Input, Skeleton, Table, Tag, Tooltip, Typography, type DescriptionsProps } from 'antd'
+import { Alert, Button, Checkbox, Descriptions, Drawer, Input, Skeleton, Table, Tag, Tooltip, Typography, type DescriptionsProps } from 'antd'
 import { useEffect, useState } from 'react'
 import type { FlagDetail } from '../../../../core/api/channels.ts'
 import { DetailSection } from '../../components/DetailSection.tsx'
@@ -12,6 +12,7 @@ import {
   DOMAIN_NAMES, EVALUATION_TAG_LABELS, labelOf, NAME_LIST_COLORS, NAME_LIST_LABELS, PLAN_ORIGIN_LABELS, VERDICT_LABELS
 } from '../../lib/labels.ts'
 import { formatHash } from '../../lib/router.ts'
+import { rememberChoice, storedChoice } from '../../lib/preferences.ts'
 import { useKeyedLoad } from '../../lib/useKeyedLoad.ts'
 import { PlanStatusTag } from '../plans/PlanStatusTag.tsx'
 import { RULE_PARAM, RULES_PATH } from '../rules/rulesRoute.ts'
@@ -70,10 +71,15 @@ function DecisionStatus(props: { detail: FlagDetail; userName: (id: string) => s
   )
 }
 
+/** Local storage key of 处理后转到下一条. */
+const ADVANCE_KEY = 'jiandu.flagAdvance'
+
 function DecisionFooter(props: {
   detail: FlagDetail
   canDecide: boolean
   userName: (id: string) => string
+  advance: boolean
+  onAdvanceChange: (advance: boolean) => void
   onDecide: (decision: FlagDecisionCode, reason: string) => Promise<void>
 }) {
   const { detail, canDecide } = props
@@ -120,6 +126,9 @@ function DecisionFooter(props: {
           status={error ? 'error' : undefined}
         />
         <div className="flag-decision-buttons">
+          <Checkbox checked={props.advance} disabled={!canDecide} onChange={(e) => props.onAdvanceChange(e.target.checked)} data-testid="flag-advance">
+            处理后转到下一条
+          </Checkbox>
           <Tooltip title={lockedTip}>
             <Button danger type="primary" icon={<CheckOutlined />} disabled={!canDecide || detail.status === 'CONFIRMED'} loading={saving === 'CONFIRMED'} onClick={() => void decide('CONFIRMED')}>
               确认问题
@@ -276,6 +285,7 @@ export function FlagDetailDrawer(props: {
 }) {
   const { flagKey } = props
   const [reloads, setReloads] = useState(0)
+  const [advance, setAdvance] = useState(() => storedChoice(localStorage, ADVANCE_KEY) ?? false)
   const current = useKeyedLoad(flagKey, loadFlag, reloads)
   const detail = current && 'value' in current ? current.value : null
   const title = detail ? detail.ruleName : '问题线索详情'
@@ -299,9 +309,17 @@ export function FlagDetailDrawer(props: {
           detail={detail}
           canDecide={props.canDecide}
           userName={props.userName}
+          advance={advance}
+          onAdvanceChange={(value) => {
+            rememberChoice(localStorage, ADVANCE_KEY, value)
+            setAdvance(value)
+          }}
           onDecide={async (decision, reason) => {
             await props.onDecide([detail.flagKey], decision, reason)
-            setReloads((n) => n + 1)
+            const { index, total, step } = props.stepping
+            // Working through a list: the next flag, decided or not, opens in its place.
+            if (advance && neighbourIndex(index, 1, total) !== null) step(1)
+            else setReloads((n) => n + 1)
           }}
         />
       ) : null}
