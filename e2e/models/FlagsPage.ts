@@ -2,12 +2,21 @@
 // drawer with its decision footer, and the bulk-decision modal.
 import { expect, type Locator } from '@playwright/test'
 import { boldNumber } from './AppPage.ts'
+import type { WebApp } from '../fixtures/webApp.ts'
 import { ScreenPage } from './ScreenPage.ts'
 
 export class FlagsPage extends ScreenPage {
   async open(): Promise<void> {
     await this.openScreen('问题线索', 'flags-screen')
     await expect(this.page.getByTestId('analysis-bar')).toBeVisible()
+  }
+
+  /** Opens the app on this screen with the flags of one status (its group clicked). */
+  async openOnStatus(app: WebApp, status: string): Promise<void> {
+    await this.app.open(app)
+    await this.open()
+    await this.statusGroup(status).click()
+    await expect(this.page).toHaveURL(new RegExp(`status=${status}`))
   }
 
   get runButton(): Locator {

@@ -2,12 +2,12 @@
 // its open flags in the inbox. Counted apart from the summary (flags.groups), so a large inbox does not
 // hold up the rest of the home screen.
 import { Alert, Button, Card, Empty, Skeleton } from 'antd'
-import { useEffect, useState } from 'react'
 import type { ChannelOutput } from '../../../../core/api/channels.ts'
 import { api } from '../../lib/api.ts'
 import { formatCount } from '../../lib/format.ts'
 import { labelOf, SEVERITY_HEX } from '../../lib/labels.ts'
 import { formatHash, navigate } from '../../lib/router.ts'
+import { useKeyedLoad } from '../../lib/useKeyedLoad.ts'
 import { rulesByOpenFlags } from './openFlagRules.ts'
 
 /** How many rules the card lists. */
@@ -15,19 +15,14 @@ const RULES_SHOWN = 6
 
 type FlagGroups = ChannelOutput<'flags.groups'>
 
+/** The card counts every flag: one key, loaded once per visit of the home screen. */
+const ALL_FLAGS = 'all'
+const loadGroups = (): Promise<FlagGroups> => api.call('flags.groups', {})
+
 export function OpenFlagsCard(props: { open: number }) {
-  const [groups, setGroups] = useState<FlagGroups | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  useEffect(() => {
-    let live = true
-    api.call('flags.groups', {}).then(
-      (g) => live && setGroups(g),
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e))
-    )
-    return () => {
-      live = false
-    }
-  }, [])
+  const current = useKeyedLoad(ALL_FLAGS, loadGroups)
+  const groups = current && 'value' in current ? current.value : null
+  const error = current && 'error' in current ? current.error : null
 
   const rules = groups ? rulesByOpenFlags(groups.byRule) : []
   return (
