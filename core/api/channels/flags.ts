@@ -59,7 +59,6 @@ const evidenceTaskSchema = z.object({
 export const flagDetailSchema = flagRowSchema.extend({
   evidence: z.record(z.string(), z.unknown()),
   basis: z.string(),
-  description: z.string(),
   tasks: z.array(evidenceTaskSchema),
   plans: z.array(z.object({ id: z.string(), planCode: z.string().nullable(), title: z.string(), status: z.string(), origin: z.string(), windowFrom: z.string(), windowTo: z.string(), filedAt: z.string().nullable(), publishedAt: z.string().nullable(), departmentName: z.string().nullable() })),
   listEntries: z.array(z.object({ id: z.string(), list: z.string(), domain: z.string().nullable(), from: z.string(), to: z.string().nullable() })),

@@ -4,7 +4,6 @@ import { exportFlags } from '../../export/exportFlags.ts'
 import { decideFlags, flagGroupCounts, getFlag, listFlags } from '../../flags/queries.ts'
 import { formatBasis, ruleBasis, ruleTitle } from '../../rules/active.ts'
 import { activeRulePack } from '../../rules/ruleSettings.ts'
-import { isRuleCode } from '../../rules/pack.ts'
 import { ApiFailure } from '../context.ts'
 import type { HandlerMap } from '../handler.ts'
 
@@ -35,7 +34,6 @@ export const flagHandlers: HandlerMap<'flags.list' | 'flags.groups' | 'flags.get
       ...flag,
       ruleName: ruleTitle(pack, flag.rule),
       basis: formatBasis(pack, ruleBasis(pack, flag.rule, domain && isDomain(domain) ? domain : null)),
-      description: isRuleCode(flag.rule) ? pack.rules[flag.rule].catalogue : '',
       ...evidence
     }
   },

@@ -34,8 +34,7 @@ function summaryItems(d: FlagDetail): DescriptionsProps['items'] {
       key: 'enterprise', label: '企业', span: 2,
       children: d.enterpriseId ? <span>{d.enterpriseName ?? '检查对象库中无此企业'} <span className="mono muted">{d.enterpriseId}</span></span> : <span className="muted">不涉及具体企业</span>
     },
-    { key: 'department', label: '执法部门', children: d.departmentName ?? d.departmentId ?? '—' },
-    { key: 'catalogue', label: '规则出处', children: d.description ? <span className="mono">{d.description}</span> : <span className="muted">—</span> },
+    { key: 'department', label: '执法部门', span: 2, children: d.departmentName ?? d.departmentId ?? '—' },
     { key: 'key', label: '线索编号', span: 2, children: <Typography.Text className="mono flag-key-text" copyable={{ text: d.flagKey, tooltips: ['复制', '已复制'] }}>{d.flagKey}</Typography.Text> }
   ]
 }
