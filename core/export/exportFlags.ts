@@ -1,15 +1,14 @@
-// 导出问题线索: the flags of an inbox filter as an Excel workbook, with a sheet saying what was exported
-// (the filter in words, the analysis the flags come from, who exported them and when). The export is
-// recorded in the audit log: flags name enterprises, and a file leaves the workstation.
-import { appendAudit } from '../audit.ts'
+// 导出问题线索: the flags of an inbox filter as an Excel workbook (workbook.ts exportList), with the
+// analysis the flags come from among the notes.
 import type { Sqlite } from '../../db/client.ts'
 import { lastAnalysisRun } from '../analysis/runAnalysis.ts'
 import { FLAG_STATUS_LABELS, SEVERITY_LABELS } from '../contract/flagLabels.ts'
-import { countNote, exportFileName, labelOf, listWorkbook, shanghaiClock, type ExportNotes, type SheetColumn } from './workbook.ts'
 import { activeRulePack } from '../rules/ruleSettings.ts'
 import { ruleTitle } from '../rules/active.ts'
+import type { RulePack } from '../rules/pack.ts'
 import { listUsers } from '../users.ts'
 import { listFlags, type FlagFilter } from '../flags/queries.ts'
+import { exportList, labelOf, shanghaiClock, type ListExport, type SheetColumn } from './workbook.ts'
 
 /** One flag as exported: the inbox's row of it, with the rule's name. */
 export type ExportedFlag = {
@@ -53,11 +52,8 @@ export const FLAG_COLUMN_HEADERS = COLUMNS.map((c) => c.header)
 /** The most flags one workbook holds: a filter matching more exports the first ones and says so. */
 export const EXPORT_MAX_FLAGS = 100_000
 
-export type FlagsExport = { fileName: string; bytes: Buffer; exported: number; total: number }
-
 /** The filter in an officer's words, one part per condition; "全部问题线索" when there is none. */
-export function describeFlagFilter(sqlite: Sqlite, filter: FlagFilter): string {
-  const pack = activeRulePack(sqlite)
+export function describeFlagFilter(sqlite: Sqlite, pack: RulePack, filter: FlagFilter): string {
   const name = (table: 'departments' | 'enterprises', id: string) =>
     (sqlite.prepare(`SELECT name FROM ${table} WHERE id = ?`).pluck().get(id) as string | undefined) ?? id
   const parts: string[] = []
@@ -71,9 +67,9 @@ export function describeFlagFilter(sqlite: Sqlite, filter: FlagFilter): string {
   return parts.length > 0 ? parts.join('；') : '全部问题线索'
 }
 
-export async function exportFlags(
+export function exportFlags(
   sqlite: Sqlite, filter: FlagFilter, by: { userId: string; at: Date }, maxFlags: number = EXPORT_MAX_FLAGS
-): Promise<FlagsExport> {
+): Promise<ListExport> {
   const pack = activeRulePack(sqlite)
   const { total, rows } = listFlags(sqlite, filter, 0, maxFlags)
   const names = new Map(listUsers(sqlite).map((u) => [u.id, u.name]))
@@ -81,18 +77,13 @@ export async function exportFlags(
     ...r, ruleName: ruleTitle(pack, r.rule), decidedByName: r.decidedBy ? (names.get(r.decidedBy) ?? r.decidedBy) : null
   }))
   const run = lastAnalysisRun(sqlite)
-  const notes: ExportNotes = [
-    ['导出内容', '问题线索'],
-    ['筛选条件', describeFlagFilter(sqlite, filter)],
-    ['导出条数', countNote(flags.length, total, maxFlags)],
-    ['排列顺序', '按严重程度、发生日期由近及远'],
-    ['分析基准日', run?.asOf ?? '尚未分析'],
-    ['规则包', run ? `${run.rulePack} ${run.rulePackVersion ?? ''}`.trim() : '—'],
-    ['分析完成时间', run?.finishedAt ? shanghaiClock(new Date(run.finishedAt)) : '—'],
-    ['导出人', names.get(by.userId) ?? by.userId],
-    ['导出时间', shanghaiClock(by.at)]
-  ]
-  const bytes = await listWorkbook(FLAGS_SHEET, COLUMNS, flags, notes)
-  appendAudit(sqlite, { userId: by.userId, action: 'flags.export', entity: 'flags', detail: { filter, exported: flags.length, total }, at: by.at.toISOString() })
-  return { fileName: exportFileName('问题线索', by.at), bytes, exported: flags.length, total }
+  return exportList(sqlite, {
+    what: FLAGS_SHEET, entity: 'flags', filter, filterText: describeFlagFilter(sqlite, pack, filter), order: '按严重程度、发生日期由近及远',
+    columns: COLUMNS, rows: flags, total, max: maxFlags,
+    moreNotes: [
+      ['分析基准日', run?.asOf ?? '尚未分析'],
+      ['规则包', run ? `${run.rulePack} ${run.rulePackVersion ?? ''}`.trim() : '—'],
+      ['分析完成时间', run?.finishedAt ? shanghaiClock(new Date(run.finishedAt)) : '—']
+    ]
+  }, by)
 }

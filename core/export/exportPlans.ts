@@ -1,12 +1,10 @@
-// 导出检查计划: the plans of the plans list's filter as an Excel workbook, in the list's order, with a
-// sheet saying what was exported. Audited like every file that leaves the workstation.
-import { appendAudit } from '../audit.ts'
+// 导出检查计划: the plans of the plans list's filter as an Excel workbook in the list's order
+// (workbook.ts exportList writes, notes and audits it).
 import type { Sqlite } from '../../db/client.ts'
 import { countPlans, listPlanPage, type PlanListFilter, type PlanListRow } from '../../db/queries/plans.ts'
 import { PLAN_ORIGIN_LABELS, PLAN_STATUS_LABELS, PLAN_TYPE_LABELS } from '../contract/planLabels.ts'
 import { DOMAIN_NAMES } from '../contract/scalars.ts'
-import { listUsers } from '../users.ts'
-import { countNote, exportFileName, labelOf, listWorkbook, shanghaiClock, type ExportNotes, type SheetColumn } from './workbook.ts'
+import { exportList, labelOf, shanghaiClock, type ListExport, type SheetColumn } from './workbook.ts'
 
 /** The most plans one workbook holds. */
 export const EXPORT_MAX_PLANS = 100_000
@@ -47,23 +45,11 @@ export function describePlanFilter(sqlite: Sqlite, filter: PlanListFilter): stri
   return parts.length > 0 ? parts.join('；') : '全部检查计划'
 }
 
-export type PlansExport = { fileName: string; bytes: Buffer; exported: number; total: number }
-
-export async function exportPlans(
+export function exportPlans(
   sqlite: Sqlite, filter: PlanListFilter, by: { userId: string; at: Date }, maxPlans: number = EXPORT_MAX_PLANS
-): Promise<PlansExport> {
-  const total = countPlans(sqlite, filter)
-  const rows = listPlanPage(sqlite, filter, 0, maxPlans)
-  const user = listUsers(sqlite).find((u) => u.id === by.userId)
-  const notes: ExportNotes = [
-    ['导出内容', '检查计划'],
-    ['筛选条件', describePlanFilter(sqlite, filter)],
-    ['导出条数', countNote(rows.length, total, maxPlans)],
-    ['排列顺序', '按年度、实施期间由近及远'],
-    ['导出人', user?.name ?? by.userId],
-    ['导出时间', shanghaiClock(by.at)]
-  ]
-  const bytes = await listWorkbook(PLANS_SHEET, COLUMNS, rows, notes)
-  appendAudit(sqlite, { userId: by.userId, action: 'plans.export', entity: 'plans', detail: { filter, exported: rows.length, total }, at: by.at.toISOString() })
-  return { fileName: exportFileName('检查计划', by.at), bytes, exported: rows.length, total }
+): Promise<ListExport> {
+  return exportList(sqlite, {
+    what: PLANS_SHEET, entity: 'plans', filter, filterText: describePlanFilter(sqlite, filter), order: '按年度、实施期间由近及远',
+    columns: COLUMNS, rows: listPlanPage(sqlite, filter, 0, maxPlans), total: countPlans(sqlite, filter), max: maxPlans
+  }, by)
 }

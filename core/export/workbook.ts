@@ -2,6 +2,9 @@
 // header, and a second sheet saying what was exported (filter in words, source, who, when), so a file
 // that is printed or forwarded says where it came from. The lists' own modules say which columns.
 import ExcelJS from 'exceljs'
+import { appendAudit } from '../audit.ts'
+import type { Sqlite } from '../../db/client.ts'
+import { findUser } from '../users.ts'
 
 /** One column: its header, width (characters), the cell of each row, and whether long text wraps. */
 export type SheetColumn<Row> = { header: string; width: number; value: (row: Row, index: number) => string | number; wrap?: boolean }
@@ -53,4 +56,44 @@ export function exportFileName(what: string, at: Date): string {
 /** The "导出条数" note: all of them, or the first `exported` of `total` with what to do about the rest. */
 export function countNote(exported: number, total: number, max: number): string {
   return exported < total ? `${exported} 条（共 ${total} 条，单个文件最多 ${max} 条，请缩小筛选范围后分批导出）` : `${total} 条`
+}
+
+/** An exported list: the file's name and bytes, and how many of how many rows went in. */
+export type ListExport = { fileName: string; bytes: Buffer; exported: number; total: number }
+
+/** What a list's export module hands over: its rows (at most `max` of `total`), columns and notes. */
+export type ListExportSpec<Row> = {
+  /** The list's name: the rows sheet, the file name and the 导出内容 note ("问题线索"). */
+  what: string
+  /** The audit entry's entity ("flags"): the action is `<entity>.export`. */
+  entity: string
+  filter: unknown
+  filterText: string
+  order: string
+  columns: readonly SheetColumn<Row>[]
+  rows: readonly Row[]
+  total: number
+  max: number
+  /** Notes of this list between the order and who exported it (the analysis behind the flags). */
+  moreNotes?: ExportNotes
+}
+
+/**
+ * The steps every list export shares: the notes (what, filter, how many, order, the list's own, who,
+ * when), the workbook, and the audit entry — a file with enterprises' names leaves the workstation.
+ */
+export async function exportList<Row>(sqlite: Sqlite, spec: ListExportSpec<Row>, by: { userId: string; at: Date }): Promise<ListExport> {
+  const exported = spec.rows.length
+  const notes: ExportNotes = [
+    ['导出内容', spec.what],
+    ['筛选条件', spec.filterText],
+    ['导出条数', countNote(exported, spec.total, spec.max)],
+    ['排列顺序', spec.order],
+    ...(spec.moreNotes ?? []),
+    ['导出人', findUser(sqlite, by.userId)?.name ?? by.userId],
+    ['导出时间', shanghaiClock(by.at)]
+  ]
+  const bytes = await listWorkbook(spec.what, spec.columns, spec.rows, notes)
+  appendAudit(sqlite, { userId: by.userId, action: `${spec.entity}.export`, entity: spec.entity, detail: { filter: spec.filter, exported, total: spec.total }, at: by.at.toISOString() })
+  return { fileName: exportFileName(spec.what, by.at), bytes, exported, total: spec.total }
 }

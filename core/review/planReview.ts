@@ -38,7 +38,6 @@ export type PlanReview = {
 
 type Dept = { id: string; name: string; domain: string; level: string }
 
-
 function fieldMissing(plan: Plan, field: PlanField): boolean {
   const blank = (v: string | null) => v === null || v.trim() === ''
   switch (field) {

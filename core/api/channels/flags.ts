@@ -1,6 +1,6 @@
 // Channels of the flags inbox (问题线索).
 import { z } from 'zod'
-import type { ChannelDef } from './types.ts'
+import { exportFileSchema, type ChannelDef } from './types.ts'
 
 export const FLAG_STATUS_VALUES = ['OPEN', 'CONFIRMED', 'DISMISSED'] as const
 
@@ -97,8 +97,7 @@ export const flagChannels = {
   },
   'flags.export': {
     input: flagFilterSchema,
-    // The workbook's bytes as base64: the one typed API carries JSON in every host.
-    output: z.object({ fileName: z.string(), base64: z.string(), exported: z.number(), total: z.number() }),
+    output: exportFileSchema,
     access: 'ANY',
     description: '导出问题线索（Excel）/ the filtered flags as an .xlsx workbook (audited)'
   }

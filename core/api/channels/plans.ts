@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { PLAN_STATUSES, PLAN_TYPES } from '../../contract/records.ts'
 import { DOMAINS } from '../../contract/scalars.ts'
-import type { ChannelDef } from './types.ts'
+import { exportFileSchema, type ChannelDef } from './types.ts'
 
 export const planRowSchema = z.object({
   id: z.string(),
@@ -140,8 +140,7 @@ export const planChannels = {
   },
   'plans.export': {
     input: planFilterSchema,
-    // The workbook's bytes as base64: the one typed API carries JSON in every host.
-    output: z.object({ fileName: z.string(), base64: z.string(), exported: z.number(), total: z.number() }),
+    output: exportFileSchema,
     access: 'ANY',
     description: '导出检查计划（Excel）/ the filtered plans as an .xlsx workbook (audited)'
   },

@@ -19,6 +19,10 @@ export type Access = 'ANY' | readonly UserRole[]
 
 export type ChannelDef = { input: z.ZodType; output: z.ZodType; access: Access; description: string }
 
+/** A list's exported workbook (the *.export channels): its bytes as base64, since the one typed API carries JSON in every host. */
+export const exportFileSchema = z.object({ fileName: z.string(), base64: z.string(), exported: z.number(), total: z.number() })
+export type ExportFileView = z.infer<typeof exportFileSchema>
+
 /** The envelope every host returns: Electron passes only `message` of a thrown error across IPC. */
 export const API_ERROR_CODES = ['BAD_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'UNKNOWN_CHANNEL', 'INTERNAL'] as const
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number]

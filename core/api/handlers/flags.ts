@@ -6,6 +6,7 @@ import { formatBasis, ruleBasis, ruleTitle } from '../../rules/active.ts'
 import { activeRulePack } from '../../rules/ruleSettings.ts'
 import { ApiFailure } from '../context.ts'
 import type { HandlerMap } from '../handler.ts'
+import { exportFileView } from './exportFile.ts'
 
 export const flagHandlers: HandlerMap<'flags.list' | 'flags.groups' | 'flags.get' | 'flags.decide' | 'flags.export'> = {
   'flags.list': (ctx, input) => {
@@ -39,8 +40,5 @@ export const flagHandlers: HandlerMap<'flags.list' | 'flags.groups' | 'flags.get
   },
   'flags.decide': (ctx, input) =>
     decideFlags(ctx.db.sqlite, { flagKeys: input.flagKeys, decision: input.decision, reason: input.reason?.trim() || null, userId: ctx.user.id, at: ctx.now().toISOString() }),
-  'flags.export': async (ctx, input) => {
-    const file = await exportFlags(ctx.db.sqlite, input, { userId: ctx.user.id, at: ctx.now() })
-    return { fileName: file.fileName, base64: file.bytes.toString('base64'), exported: file.exported, total: file.total }
-  }
+  'flags.export': async (ctx, input) => exportFileView(await exportFlags(ctx.db.sqlite, input, { userId: ctx.user.id, at: ctx.now() }))
 }

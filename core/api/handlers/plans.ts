@@ -8,6 +8,7 @@ import { exportPlans } from '../../export/exportPlans.ts'
 import type { PlanDetail, PlanHistoryEvent } from '../channels.ts'
 import { ApiFailure } from '../context.ts'
 import type { HandlerMap } from '../handler.ts'
+import { exportFileView } from './exportFile.ts'
 
 /** The detail shows this many tasks of a plan (newest first); the total is always given. */
 const PLAN_DETAIL_TASK_LIMIT = 500
@@ -59,10 +60,7 @@ export const planHandlers: HandlerMap<'plans.list' | 'plans.facets' | 'plans.get
     return { total, offset, rows: listPlanPage(sqlite, filter, offset, limit), statusCounts }
   },
 
-  'plans.export': async (ctx, input) => {
-    const file = await exportPlans(ctx.db.sqlite, input, { userId: ctx.user.id, at: ctx.now() })
-    return { fileName: file.fileName, base64: file.bytes.toString('base64'), exported: file.exported, total: file.total }
-  },
+  'plans.export': async (ctx, input) => exportFileView(await exportPlans(ctx.db.sqlite, input, { userId: ctx.user.id, at: ctx.now() })),
 
   'plans.facets': (ctx) => {
     const { departments, years } = planFacets(ctx.db.sqlite)

@@ -61,7 +61,6 @@ export function VirtualTable<Row, Extra>(props: VirtualTableProps<Row, Extra>) {
   const listHeight = count * rowHeight
   const bodyHeight = bodyHeightFor(listHeight)
   const { window: rows, position } = useRowWindow(scrollRef, { count, rowHeight, overscan: props.overscan, bodyHeight, listHeight })
-  // Scaled, the scrolling keys move the list by list pixels (the browser would move it three times as far).
   /** Scrolls the least that shows row `index` whole below the sticky header. */
   const revealRow = (index: number) => {
     const el = scrollRef.current
@@ -84,6 +83,7 @@ export function VirtualTable<Row, Extra>(props: VirtualTableProps<Row, Extra>) {
     scrollRef.current?.querySelector<HTMLElement>(`.${p}-body > [aria-rowindex="${next + 2}"]`)?.focus({ preventScroll: true })
     return true
   }
+  // Scaled, the scrolling keys move the list by list pixels (the browser would move it three times as far).
   const onScrollKey = (e: KeyboardEvent<HTMLDivElement>) => {
     if (!e.defaultPrevented && onRowArrow(e)) return
     const el = scrollRef.current
