@@ -59,6 +59,9 @@ test('lists the submitted plans oldest first and shows a plan’s checks, histor
 
   const history = panel.getByTestId('review-history')
   await expect(history).toContainText(`自 ${review.historyFrom} 起`)
+  // Where the history comes from: the pack's reference practice, on hovering the span.
+  await history.getByTestId('review-history-scope').hover()
+  await expect(page.getByRole('tooltip')).toContainText(`做法参考：${review.historyBasis}`)
   await expect(history.getByTestId('target-history')).toHaveCount(review.history.length)
   if (review.history.length > 0) await expect(history.getByTestId('history-legend')).toContainText('间隔不足最短期限')
   const withEntries = review.history.find((h) => h.entries.length > 0)

@@ -56,6 +56,8 @@ describe('exporting flags to Excel', () => {
     expect(col(first, '处理状态')).toBe('已确认')
     expect(col(first, '处理人')).toBe(listUsers(sqlite).find((u) => u.id === DEFAULT_USER_ID)?.name)
     expect(col(first, '处理理由')).toBe('经核实属实')
+    // Shanghai wall-clock time, as the plans workbook's 提交时间.
+    expect(col(first, '处理时间')).toBe('2026-12-01 09:00')
     expect(col(first, '检查任务')).toBe('T-1')
     expect(col(first, '线索编号')).toBe(flagKey(flag({})))
     expect(col(second, '处理状态')).toBe('待处理')

@@ -26,7 +26,10 @@ export const planReviewParamsSchema = z.object({
   required_fields: z.object({ default: z.array(planFieldSchema) }).catchall(z.array(planFieldSchema))
 })
 
-/** The detection rule whose legal basis each plan-time check shows ('fields': the pack's plan_review basis). */
+/**
+ * The detection rule whose legal basis each plan-time check shows ('fields': the pack's plan_review basis;
+ * 'history': its basis for showing the targets' recent inspections).
+ */
 export const REVIEW_BASIS_RULES = {
   interval: 'REPEAT_WITHIN_MONTH',
   annual: 'REPEAT_PLANNED_ANNUAL',
@@ -35,7 +38,7 @@ export const REVIEW_BASIS_RULES = {
   library: 'ITEM_NOT_FILED',
   recognition: 'RESULT_RECOGNITION_IGNORED'
 } as const satisfies Record<string, RuleCode>
-export type ReviewBasisKey = keyof typeof REVIEW_BASIS_RULES | 'fields'
+export type ReviewBasisKey = keyof typeof REVIEW_BASIS_RULES | 'fields' | 'history'
 
 export type PlanReviewParams = z.infer<typeof planReviewParamsSchema> & {
   /** The legal basis a check shows, for a plan led by a department of `domain` (its annex first), as officers cite it. */
@@ -62,7 +65,9 @@ export function planReviewParams(pack: RulePack): PlanReviewParams {
     recognition_window_months: r.RESULT_RECOGNITION_IGNORED.params.recognition_window_months,
     recognition_domains: r.RESULT_RECOGNITION_IGNORED.params.domains,
     matchmaking_window_months: r.JOINT_MISSED_NO_REASON.params.matchmaking_window_months,
-    basis: (check, domain) =>
-      basisCitation(pack, check === 'fields' ? pack.plan_review.basis : ruleBasis(pack, REVIEW_BASIS_RULES[check], domain !== null && isDomain(domain) ? domain : null))
+    basis: (check, domain) => basisCitation(pack,
+      check === 'fields' ? pack.plan_review.basis
+        : check === 'history' ? pack.plan_review.history_basis
+          : ruleBasis(pack, REVIEW_BASIS_RULES[check], domain !== null && isDomain(domain) ? domain : null))
   }
 }

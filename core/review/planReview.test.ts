@@ -30,6 +30,12 @@ describe('the legal basis of the plan-time checks', () => {
     }
   })
 
+  it('names the practice the six-month history follows (a reference from another city, not a Shanghai article)', () => {
+    const text = basis('history', 'MKT')
+    expect(text).toMatch(/烟台.*（二、（二）四是“结果共享”）$/)
+    expect(text).not.toMatch(/\d{3}:L\d|\bL\d{2,4}\b|D-\d{2}/)
+  })
+
   it("puts the plan's own domain's annex first when the rule has one", () => {
     const psb = basis('interval', 'PSB')
     expect(psb).toContain('公安领域')
@@ -122,6 +128,8 @@ describe('reviewPlan', () => {
     const ids = review?.history[0]?.entries.map((e) => e.taskId)
     expect(ids).toEqual(['T-FIRE', 'T-CITY'])
     expect(review?.historyFrom).toBe('2025-02-25')
+    expect(review?.historyBasis).toBe(PARAMS.basis('history', 'MKT'))
+    expect(review?.historyBasis).toMatch(/结果共享/)
     expect(review?.history[0]?.entries.find((e) => e.taskId === 'T-CITY')?.highlights).toContain('RECOGNISABLE_RESULT')
     expect(review?.checks.map((c) => c.code)).toContain('RESULT_RECOGNITION_RISK')
   })

@@ -31,6 +31,8 @@ export type PlanReview = {
   departmentName: string | null
   domain: string | null
   historyFrom: string
+  /** Why the review shows the targets' history (the pack's plan_review.history_basis), as officers cite it. */
+  historyBasis: string
   checks: ReviewCheck[]
   history: TargetHistory[]
   proposals: JointProposal[]
@@ -189,7 +191,7 @@ export function reviewPlan(sqlite: Sqlite, planId: string, params: PlanReviewPar
     checks.push({ code: 'RESULT_RECOGNITION_RISK', severity: 'SHOULD', basis: params.basis('recognition', domain), enterpriseId: h.enterpriseId, message: `${h.enterpriseName ?? h.enterpriseId}：另一层级同领域部门近期已检查相同事项，应互认其结果` })
   }
 
-  return { plan, departmentName: lead?.name ?? null, domain, historyFrom, checks, history, proposals: jointProposals(sqlite, plan, enterpriseIds, enterprises, listRows, depts, params) }
+  return { plan, departmentName: lead?.name ?? null, domain, historyFrom, historyBasis: params.basis('history', domain), checks, history, proposals: jointProposals(sqlite, plan, enterpriseIds, enterprises, listRows, depts, params) }
 }
 
 function jointProposals(

@@ -16,6 +16,7 @@ export const planReviewSchema = z.object({
   departmentName: z.string().nullable(),
   domain: z.string().nullable(),
   historyFrom: z.string(),
+  historyBasis: z.string(),
   itemNames: z.record(z.string(), z.string()),
   checks: z.array(reviewCheckSchema),
   history: z.array(z.object({

@@ -264,7 +264,13 @@ export function ReviewPanel(props: {
           title="检查对象近期检查记录"
           count={review.history.length}
           testId="review-history"
-          extra={<>自 {review.historyFrom} 起，全部执法部门</>}
+          extra={
+            <Tooltip title={`做法参考：${review.historyBasis}`}>
+              <span className="review-history-scope" data-testid="review-history-scope">
+                自 {review.historyFrom} 起，全部执法部门 <InfoCircleOutlined aria-label="做法参考" />
+              </span>
+            </Tooltip>
+          }
         >
           {review.history.length > 0 ? <HighlightLegend history={review.history} /> : null}
           <TargetHistories history={review.history} gradeDomain={review.domain} />
