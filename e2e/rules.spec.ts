@@ -31,6 +31,13 @@ test('shows the pack and every rule with its legal basis and parameters', async 
   await expect(page.getByTestId('rule-count')).toHaveText(`${settings.rules.length} 条`)
   await expect(page.locator('[data-testid="rule-table"] tr[data-row-key]')).toHaveCount(settings.rules.length)
 
+  // The working-day calendar: the bundled years, and a warning exactly when a year's schedule is wanted.
+  const calendar = page.getByTestId('rule-calendar')
+  await expect(calendar.getByTestId('rule-calendar-facts')).toContainText(`${Math.min(...settings.calendar.bundledYears)}–${Math.max(...settings.calendar.bundledYears)} 年`)
+  const missing = settings.calendar.missingSoon
+  if (missing.length > 0) await expect(calendar.getByTestId('rule-calendar-warning')).toContainText(`尚无 ${missing.map((y) => `${y} 年`).join('、')}的节假日安排`)
+  else await expect(calendar.getByTestId('rule-calendar-warning')).toHaveCount(0)
+
   // A click on the row opens its basis, parameters and interpretation decisions.
   const rule = settings.rules.find((r) => r.code === RULE)
   if (!rule) throw new Error(`${RULE} is not in the pack`)

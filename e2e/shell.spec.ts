@@ -89,6 +89,20 @@ test('a reload keeps the session; an unknown route goes home', async ({ page, we
   await expect(page).toHaveURL(/#\/home$/)
 })
 
+test('a screen that fails to render says so in its place; the header and the navigation keep working', async ({ page, webApp }) => {
+  // An answer the home screen cannot draw (as from a host of another version).
+  await page.route('**/api/dashboard.summary', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ok: true, value: {} }) }))
+  const app = new AppPage(page)
+  await app.open(webApp)
+  const failure = page.getByTestId('screen-error')
+  await expect(failure).toContainText('「工作台」无法显示')
+  await expect(failure).toContainText('数据未受影响')
+  await expect(page.locator('.header-user-name')).toBeVisible()
+  await app.goTo('检查规则')
+  await expect(page.getByTestId('rules-screen')).toBeVisible()
+  await expect(failure).toHaveCount(0)
+})
+
 test('without the token the app asks for the link and the API refuses', async ({ browser, webApp, request }) => {
   const context = await browser.newContext()
   const page = await context.newPage()

@@ -32,7 +32,9 @@ export const dashboardSummarySchema = z.object({
   enterprises: z.number(),
   departments: z.number(),
   flags: z.object({ total: z.number(), undecided: z.number() }),
-  freshness: dataFreshnessSchema
+  freshness: dataFreshnessSchema,
+  /** Years deadlines will soon fall in without a holiday schedule (core/calendar/coverage.ts missingSoon). */
+  calendarMissing: z.array(z.number())
 })
 export type DashboardSummary = z.infer<typeof dashboardSummarySchema>
 

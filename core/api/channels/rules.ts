@@ -35,7 +35,15 @@ export const ruleSettingsSchema = z.object({
   rules: z.array(ruleViewSchema),
   /** The stored flags come from another pack or setting than the current one: re-analysis needed. */
   flagsStale: z.boolean(),
-  lastRun: z.object({ rulePack: z.string(), rulePackVersion: z.string().nullable(), finishedAt: z.string().nullable() }).nullable()
+  lastRun: z.object({ rulePack: z.string(), rulePackVersion: z.string().nullable(), finishedAt: z.string().nullable() }).nullable(),
+  /** The working-day calendar behind the rules' deadlines (core/calendar/coverage.ts). */
+  calendar: z.object({
+    source: z.string(),
+    bundledYears: z.array(z.number()),
+    imported: z.array(z.object({ year: z.number(), holidays: z.number(), workdays: z.number(), differing: z.number() })),
+    coveredYears: z.array(z.number()),
+    missingSoon: z.array(z.number())
+  })
 })
 export type RuleSettingsView = z.infer<typeof ruleSettingsSchema>
 

@@ -5,9 +5,11 @@ import { createRecordWriter } from '../../../db/records.ts'
 import { DEFAULT_USER_ID, ensureDefaultUser } from '../../users.ts'
 import type { DashboardSummary, DataFreshness } from '../channels.ts'
 import { invoke } from '../registry.ts'
+import { BUNDLED_CALENDAR_YEARS } from '../../calendar/bundled.ts'
 
 let db: OpenedDb
-const ctx = () => ({ db, session: { userId: DEFAULT_USER_ID }, now: () => new Date() })
+let now = new Date()
+const ctx = () => ({ db, session: { userId: DEFAULT_USER_ID }, now: () => now })
 
 function plan(id: string, status: Plan['status'], submittedAt: string | null): Plan {
   return {
@@ -29,11 +31,22 @@ async function summary(): Promise<DashboardSummary> {
 }
 
 beforeEach(() => {
+  now = new Date()
   db = openMemoryDatabase()
   ensureDefaultUser(db.sqlite)
 })
 
 describe('dashboard.summary', () => {
+  it('asks for next year’s holiday schedule near the end of the last year the calendar covers, until its days are imported', async () => {
+    const last = Math.max(...BUNDLED_CALENDAR_YEARS)
+    now = new Date(`${last}-10-31T12:00:00+08:00`)
+    expect((await summary()).calendarMissing).toEqual([])
+    now = new Date(`${last}-12-06T12:00:00+08:00`)
+    expect((await summary()).calendarMissing).toEqual([last + 1])
+    createRecordWriter(db.sqlite, 1).write({ type: 'calendar_day', date: `${last + 1}-01-01`, kind: 'HOLIDAY' })
+    expect((await summary()).calendarMissing).toEqual([])
+  })
+
   it('counts plans per status and the submitted plans still waiting for a review decision', async () => {
     const writer = createRecordWriter(db.sqlite, 1)
     for (const p of [

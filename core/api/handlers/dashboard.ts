@@ -2,6 +2,8 @@
 import {
   countPlansWaitingReview, countRows, countUndecidedFlags, dataFreshness, oldestPlansWaitingReview, plansByStatus
 } from '../../../db/queries/dashboard.ts'
+import { calendarCoverage } from '../../calendar/coverage.ts'
+import { shanghaiToday } from '../../contract/scalars.ts'
 import type { HandlerMap } from '../handler.ts'
 
 /** How many of the longest-waiting submitted plans the home screen lists. */
@@ -22,7 +24,8 @@ export const dashboardHandlers: HandlerMap<'dashboard.summary' | 'data.freshness
       enterprises: countRows(sqlite, 'enterprises'),
       departments: countRows(sqlite, 'departments'),
       flags: { total: countRows(sqlite, 'flags'), undecided: countUndecidedFlags(sqlite) },
-      freshness: dataFreshness(sqlite)
+      freshness: dataFreshness(sqlite),
+      calendarMissing: calendarCoverage(sqlite, shanghaiToday(ctx.now())).missingSoon
     }
   },
   'data.freshness': (ctx) => dataFreshness(ctx.db.sqlite)

@@ -45,6 +45,9 @@ describe('rules channels', () => {
     expect(repeat?.basis[0]).toMatch(/《.+》/)
     expect(view.flagsStale).toBe(false)
     expect(view.lastRun).toBeNull()
+    // The calendar as of the session's today (2026-12-06, Shanghai): 2027 is wanted unless bundled.
+    expect(view.calendar.coveredYears).toContain(2026)
+    expect(view.calendar.missingSoon).toEqual(view.calendar.coveredYears.includes(2027) ? [] : [2027])
   })
 
   it('let an officer switch a rule off with a reason; the next analysis finds nothing of it', async () => {

@@ -1,4 +1,6 @@
 import type { Sqlite } from '../../../db/client.ts'
+import { calendarCoverage } from '../../calendar/coverage.ts'
+import { shanghaiToday } from '../../contract/scalars.ts'
 import { lastAnalysisRun, ranWithOtherRules } from '../../analysis/runAnalysis.ts'
 import { formatBasis } from '../../rules/active.ts'
 import { isRuleCode, RULE_CODES, type RulePack } from '../../rules/pack.ts'
@@ -27,7 +29,7 @@ function ruleViews(pack: RulePack, defaults: RulePack): RuleView[] {
   })
 }
 
-function ruleSettingsView(sqlite: Sqlite): RuleSettingsView {
+function ruleSettingsView(sqlite: Sqlite, now: Date): RuleSettingsView {
   const name = activeRulePackName(sqlite)
   const defaults = builtinRulePack(name)
   const pack = applyRuleSwitches(defaults, ruleSwitches(sqlite, name))
@@ -43,20 +45,21 @@ function ruleSettingsView(sqlite: Sqlite): RuleSettingsView {
     }),
     rules: ruleViews(pack, defaults),
     flagsStale: last !== null && ranWithOtherRules(last, pack),
-    lastRun: last && { rulePack: last.rulePack, rulePackVersion: last.rulePackVersion, finishedAt: last.finishedAt }
+    lastRun: last && { rulePack: last.rulePack, rulePackVersion: last.rulePackVersion, finishedAt: last.finishedAt },
+    calendar: calendarCoverage(sqlite, shanghaiToday(now))
   }
 }
 
 export const ruleHandlers: HandlerMap<'rules.get' | 'rules.setEnabled' | 'rules.reset' | 'rules.selectPack'> = {
-  'rules.get': (ctx) => ruleSettingsView(ctx.db.sqlite),
+  'rules.get': (ctx) => ruleSettingsView(ctx.db.sqlite, ctx.now()),
   'rules.setEnabled': (ctx, input) => {
     if (!isRuleCode(input.rule)) throw new ApiFailure('BAD_INPUT', `未知规则 / unknown rule: ${input.rule}`)
     setRuleEnabled(ctx.db.sqlite, input.rule, input.enabled, { userId: ctx.user.id, at: ctx.now().toISOString(), reason: input.reason })
-    return ruleSettingsView(ctx.db.sqlite)
+    return ruleSettingsView(ctx.db.sqlite, ctx.now())
   },
   'rules.reset': (ctx, input) => {
     resetRuleSwitches(ctx.db.sqlite, { userId: ctx.user.id, at: ctx.now().toISOString(), reason: input.reason })
-    return ruleSettingsView(ctx.db.sqlite)
+    return ruleSettingsView(ctx.db.sqlite, ctx.now())
   },
   'rules.selectPack': (ctx, input) => {
     try {
@@ -66,6 +69,6 @@ export const ruleHandlers: HandlerMap<'rules.get' | 'rules.setEnabled' | 'rules.
       if (error instanceof RangeError) throw new ApiFailure('BAD_INPUT', error.message)
       throw error
     }
-    return ruleSettingsView(ctx.db.sqlite)
+    return ruleSettingsView(ctx.db.sqlite, ctx.now())
   }
 }

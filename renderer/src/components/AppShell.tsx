@@ -8,6 +8,7 @@ import { formatHash, navigate, useRoute } from '../lib/router.ts'
 import { useSession } from '../lib/sessionContext.tsx'
 import { collapsedFor, rememberCollapsed, storedCollapsed, WIDE_SCREEN_PX } from '../lib/siderPreference.ts'
 import { findScreen, HOME_PATH, NAVIGATION } from '../routes.tsx'
+import { ScreenErrorBoundary } from './ScreenErrorBoundary.tsx'
 import { DataFreshness } from './DataFreshness.tsx'
 import { UserSwitcher } from './UserSwitcher.tsx'
 
@@ -92,7 +93,7 @@ export function AppShell() {
           />
         </Layout.Sider>
         <Layout.Content className="app-content" key={`${screen?.path ?? ''}:${generation}`}>
-          {screen ? screen.render() : null}
+          {screen ? <ScreenErrorBoundary screenName={screen.label}>{screen.render()}</ScreenErrorBoundary> : null}
         </Layout.Content>
       </Layout>
     </Layout>

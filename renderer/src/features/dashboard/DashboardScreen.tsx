@@ -9,6 +9,7 @@ import { api } from '../../lib/api.ts'
 import { daysBetween, formatCount, formatTimestamp } from '../../lib/format.ts'
 import { PLAN_STATUS_LABELS, PLAN_STATUS_ORDER } from '../../lib/labels.ts'
 import { formatHash, navigate } from '../../lib/router.ts'
+import { RULES_PATH } from '../rules/rulesRoute.ts'
 import { useSession } from '../../lib/sessionContext.tsx'
 import { OpenFlagsCard } from './OpenFlagsCard.tsx'
 
@@ -109,6 +110,16 @@ export function DashboardScreen() {
       {!summary && !error ? <Card><Skeleton active paragraph={{ rows: 6 }} /></Card> : null}
       {summary ? (
         <>
+          {summary.calendarMissing.length > 0 ? (
+            <Alert
+              type="warning"
+              showIcon
+              className="dashboard-calendar-alert"
+              data-testid="dashboard-calendar-alert"
+              title={`工作日历尚无 ${summary.calendarMissing.map((y) => `${y} 年`).join('、')}的节假日安排，落在其中的工作日期限暂按周末推算`}
+              action={<Button size="small" type="link" onClick={() => navigate(formatHash(RULES_PATH))}>查看工作日历</Button>}
+            />
+          ) : null}
           <Row gutter={[16, 16]}>
             <Col xs={24} md={12} xl={6}>
               <StatCard testId="stat-plans" title="检查计划" value={summary.plans.total} accent="#1f5fa6" icon={<FileSearchOutlined />}

@@ -17,6 +17,7 @@ import { AnalysisBar } from '../flags/AnalysisBar.tsx'
 import type { AnalysisJob } from '../flags/analysisProgress.ts'
 import '../flags/flags.css'
 import { useAnalysis } from '../flags/useAnalysis.ts'
+import { CalendarCoverageCard } from './CalendarCoverageCard.tsx'
 import { RuleChangeModal, type RuleChange } from './RuleChangeModal.tsx'
 import { filterRules, isLocallySwitched, RULE_STATES, type RuleState } from './ruleFilter.ts'
 import { paramLines } from './ruleParams.ts'
@@ -253,6 +254,7 @@ export function RulesScreen() {
               </div>
             </div>
           </Card>
+          <CalendarCoverageCard coverage={view.calendar} />
           <Card className="rule-list-card" styles={{ body: { padding: 0 } }}>
             <div className="rule-toolbar">
               <Input
