@@ -1,4 +1,4 @@
-// The words officers read for a plan's status, type and origin: shared by the screens
+// The words officers read for a plan's status, type, origin and fields: shared by the screens
 // (renderer/src/lib/labels.ts re-exports them) and the files the workstation writes (plans workbook).
 import type { PLAN_ORIGINS, PLAN_STATUSES, PLAN_TYPES } from './records.ts'
 
@@ -7,3 +7,13 @@ export const PLAN_STATUS_LABELS = {
 } as const satisfies Record<(typeof PLAN_STATUSES)[number], string>
 export const PLAN_TYPE_LABELS = { ANNUAL: '年度计划', MONTHLY: '月度计划', SPECIAL: '专项计划' } as const satisfies Record<(typeof PLAN_TYPES)[number], string>
 export const PLAN_ORIGIN_LABELS = { SELF: '本部门制定', SUPERIOR: '上级部署', JOINT: '联合发起' } as const satisfies Record<(typeof PLAN_ORIGINS)[number], string>
+/** The plan fields a rule pack can require (core/rules/planFields.ts), as the plan form names them. */
+export const PLAN_FIELD_LABELS = {
+  item_ids: '检查事项',
+  legal_basis: '检查依据',
+  department_id: '检查主体',
+  object_scope: '检查对象范围',
+  sampling_ratio: '检查比例',
+  method: '检查方式',
+  frequency: '检查频次'
+} as const

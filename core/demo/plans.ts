@@ -230,11 +230,17 @@ function specialDraft(ctx: PlanBuildContext, months: readonly number[]): Draft {
   const from = random.pick(months)
   const year = yearOf(from)
   const to = Math.min(addMonths(from, random.int(1, 3)) - 1, dayOf(`${year}-12-31`))
-  const superior = dept.level !== 'CITY' && (theme.superior ? random.chance(0.7) : random.chance(0.1))
-  const targeted = random.chance(0.35)
+  // HRSS special inspections follow an upper level's deployment and go where cases or clues came first
+  // (R-PLAN-12): never self-initiated by a district body, never a list drawn in advance. The random
+  // draws are made all the same, so that the rest of the data set does not move.
+  const hrss = domain === 'HRSS'
+  const superior = dept.level !== 'CITY' && ((theme.superior ? random.chance(0.7) : random.chance(0.1)) || hrss)
+  const drawnTargeted = random.chance(0.35)
+  const drawnTargets = drawnTargeted ? pickTargets(ctx, sitePool(ctx, dept), random.int(5, 25)) : null
+  const targeted = drawnTargeted && !hrss
   return {
     lead: dept, participants: [], windowFrom: from, windowTo: to, superior,
-    targets: targeted ? pickTargets(ctx, sitePool(ctx, dept), random.int(5, 25)) : null,
+    targets: targeted ? drawnTargets : null,
     items: planItems(ctx, [domain], [1, 3]), title: `${year}年${dept.name}${theme.title}工作方案`, planType: 'SPECIAL',
     origin: superior ? 'SUPERIOR' : 'SELF', year, scope: targeted ? null : `${areaOf(dept)}${SCOPE_NOUNS[domain]}`,
     samplingRatio: targeted ? null : round2(0.2 + random.next() * 0.4)
@@ -337,6 +343,7 @@ export function buildPlans(ctx: PlanBuildContext, budget: PlanBudget): PlanBook 
 
   const width = Math.max(6, String(drafts.length).length)
   const plans = drafts.map(({ draft, timing }, i) => toRecord(ctx, `P-${String(i + 1).padStart(width, '0')}`, draft, timing))
+  plantIncompletePlans(random.fork('incomplete-plans'), plans)
   assignPlanCodes(plans)
   drafts.forEach(({ late: variant }, i) => {
     const plan = plans[i]
@@ -350,6 +357,25 @@ export function buildPlans(ctx: PlanBuildContext, budget: PlanBudget): PlanBook 
   }
   for (const list of coverage) list.sort((a, b) => a.coversFrom - b.coversFrom)
   return { plans, coverage, notCovering: plans.filter((p) => !p.covers) }
+}
+
+/**
+ * A few filed special and monthly plans that leave out a field their domain requires (extension rule
+ * PLAN_INCOMPLETE, D-18): the method or the frequency where the domain asks for them, else the object
+ * range of a plan without named objects. Drawn from their own random stream, so the rest of the data
+ * set does not move.
+ */
+function plantIncompletePlans(random: Random, plans: PlanInfo[]): void {
+  const sevenFields = new Set<Domain>(['PSB', 'CULT', 'URB', 'AGRI', 'TRAN'])
+  const candidates = plans.filter((p) => p.covers && p.record.plan_type !== 'ANNUAL' && p.record.origin !== 'JOINT')
+  for (const plan of random.sample(candidates, Math.max(1, Math.round(candidates.length * 0.02)))) {
+    const r = plan.record
+    if (sevenFields.has(plan.lead.domain)) {
+      if (random.chance(0.5)) r.method = null
+      else r.frequency = null
+    } else if (r.targets === null) r.scope = null
+    else r.item_ids = []
+  }
 }
 
 /** 计划编码 once filed: JS-<year>-<domain>-<n> for district plans (SH- for city plans), numbered in filing order. */

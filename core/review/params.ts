@@ -1,13 +1,12 @@
-// Parameters of plan review (计划审核), all from the rule pack: windows and caps from its rules (the
-// same numbers the detection rules use), the history span and the required plan fields from its
-// `plan_review` section.
+// Parameters of plan review (计划审核), all from the rule pack: the required fields, windows and caps
+// from its detection rules (the same numbers they detect with, and their basis), the history span
+// from its `plan_review` section.
 import { z } from 'zod'
 import { DOMAINS, isDomain } from '../contract/scalars.ts'
 import { ruleBasis } from '../rules/active.ts'
 import { basisCitation } from '../rules/emit.ts'
 import { PLAN_FIELDS, type RuleCode, type RulePack } from '../rules/pack.ts'
 
-export type PlanField = (typeof PLAN_FIELDS)[number]
 const planFieldSchema = z.enum(PLAN_FIELDS)
 
 export const planReviewParamsSchema = z.object({
@@ -22,15 +21,13 @@ export const planReviewParamsSchema = z.object({
   recognition_domains: z.array(z.enum(DOMAINS)),
   /** R-JOINT-02 / D-26: other departments' plans on the same objects within this window are proposed for joint inspection. */
   matchmaking_window_months: z.number().int().positive(),
-  /** R-PLAN-03: required fields; `default` applies to domains not listed. */
+  /** R-PLAN-03 (PLAN_INCOMPLETE): required fields; `default` applies to domains not listed. */
   required_fields: z.object({ default: z.array(planFieldSchema) }).catchall(z.array(planFieldSchema))
 })
 
-/**
- * The detection rule whose legal basis each plan-time check shows ('fields': the pack's plan_review basis;
- * 'history': its basis for showing the targets' recent inspections).
- */
+/** The detection rule whose legal basis each plan-time check shows ('history': the pack's plan_review history_basis). */
 export const REVIEW_BASIS_RULES = {
+  fields: 'PLAN_INCOMPLETE',
   interval: 'REPEAT_WITHIN_MONTH',
   annual: 'REPEAT_PLANNED_ANNUAL',
   wugan: 'WUGAN_OBJECT_INSPECTED',
@@ -38,36 +35,24 @@ export const REVIEW_BASIS_RULES = {
   library: 'ITEM_NOT_FILED',
   recognition: 'RESULT_RECOGNITION_IGNORED'
 } as const satisfies Record<string, RuleCode>
-export type ReviewBasisKey = keyof typeof REVIEW_BASIS_RULES | 'fields' | 'history'
+export type ReviewBasisKey = keyof typeof REVIEW_BASIS_RULES | 'history'
 
 export type PlanReviewParams = z.infer<typeof planReviewParamsSchema> & {
   /** The legal basis a check shows, for a plan led by a department of `domain` (its annex first), as officers cite it. */
   basis: (check: ReviewBasisKey, domain: string | null) => string
 }
 
-export const PLAN_FIELD_NAMES = {
-  item_ids: '检查事项',
-  legal_basis: '检查依据',
-  department_id: '检查主体',
-  object_scope: '检查对象范围',
-  sampling_ratio: '检查比例',
-  method: '检查方式',
-  frequency: '检查频次'
-} as const satisfies Record<PlanField, string>
-
 export function planReviewParams(pack: RulePack): PlanReviewParams {
   const r = pack.rules
   return {
     history_months: pack.plan_review.history_months,
-    required_fields: pack.plan_review.required_fields,
+    required_fields: r.PLAN_INCOMPLETE.params.required_fields,
     min_interval_months: r.REPEAT_WITHIN_MONTH.params.min_interval_months,
     annual_cap_planned_onsite: r.REPEAT_PLANNED_ANNUAL.params.annual_cap_planned_onsite,
     recognition_window_months: r.RESULT_RECOGNITION_IGNORED.params.recognition_window_months,
     recognition_domains: r.RESULT_RECOGNITION_IGNORED.params.domains,
     matchmaking_window_months: r.JOINT_MISSED_NO_REASON.params.matchmaking_window_months,
     basis: (check, domain) => basisCitation(pack,
-      check === 'fields' ? pack.plan_review.basis
-        : check === 'history' ? pack.plan_review.history_basis
-          : ruleBasis(pack, REVIEW_BASIS_RULES[check], domain !== null && isDomain(domain) ? domain : null))
+      check === 'history' ? pack.plan_review.history_basis : ruleBasis(pack, REVIEW_BASIS_RULES[check], domain !== null && isDomain(domain) ? domain : null))
   }
 }

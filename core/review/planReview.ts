@@ -6,7 +6,8 @@ import type { Sqlite } from '../../db/client.ts'
 import { ROW_TO_RECORD } from '../../db/records.ts'
 import type { Enterprise, Plan, Task } from '../contract/records.ts'
 import { addCalendarMonths } from '../contract/scalars.ts'
-import { PLAN_FIELD_NAMES, type PlanField, type PlanReviewParams } from './params.ts'
+import { missingPlanFields, PLAN_FIELD_NAMES } from '../rules/planFields.ts'
+import type { PlanReviewParams } from './params.ts'
 
 export type ReviewSeverity = 'MUST' | 'SHOULD' | 'INFO'
 export type ReviewCheck = { code: string; severity: ReviewSeverity; message: string; basis: string; enterpriseId?: string | undefined }
@@ -40,20 +41,6 @@ export type PlanReview = {
 
 type Dept = { id: string; name: string; domain: string; level: string }
 
-function fieldMissing(plan: Plan, field: PlanField): boolean {
-  const blank = (v: string | null) => v === null || v.trim() === ''
-  switch (field) {
-    case 'item_ids': return plan.item_ids.length === 0
-    case 'legal_basis': return blank(plan.legal_basis)
-    case 'department_id': return blank(plan.department_id)
-    case 'object_scope': return (plan.targets?.length ?? 0) === 0 && blank(plan.scope)
-    // A plan naming its objects needs no sampling ratio (G-21).
-    case 'sampling_ratio': return (plan.targets?.length ?? 0) === 0 && plan.sampling_ratio === null
-    case 'method': return blank(plan.method)
-    case 'frequency': return blank(plan.frequency)
-  }
-}
-
 function lastVisit(task: Task): string | null {
   let max: string | null = null
   for (const v of task.visits) if (max === null || v.date > max) max = v.date
@@ -82,8 +69,7 @@ export function reviewPlan(sqlite: Sqlite, planId: string, params: PlanReviewPar
   const domain = lead?.domain ?? null
   const checks: ReviewCheck[] = []
 
-  const required = (domain && params.required_fields[domain]) || params.required_fields.default
-  const missing = required.filter((f) => fieldMissing(plan, f))
+  const missing = missingPlanFields(plan, params.required_fields, domain)
   if (missing.length > 0) {
     checks.push({ code: 'PLAN_INCOMPLETE', severity: 'MUST', basis: params.basis('fields', domain), message: `计划缺少必备要素：${missing.map((f) => PLAN_FIELD_NAMES[f]).join('、')}` })
   }

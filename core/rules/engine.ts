@@ -7,11 +7,12 @@ import { createEmitter, type Emitter } from './emit.ts'
 import { RULE_CODES, type RuleCode, type RulePack } from './pack.ts'
 import type { RuleImpl, RuleVisitors } from './rule.ts'
 import type { AnalysisOutput, Flag, LoadedInput } from './types.ts'
-import { advanceFilingShort, monthlyPlanLate, planFilingLate, planPublicationLate, unfiledPlannedInspection, whitelistNoApproval } from './checks/plans.ts'
+import { advanceFilingShort, monthlyPlanLate, planFilingLate, planIncomplete, planPublicationLate, unfiledPlannedInspection, whitelistNoApproval } from './checks/plans.ts'
 import { codeNotReused, lateBackfill, noCodeInspection, surveyExemptionMisused, triggerUnsupported } from './checks/codes.ts'
 import { plannedAlreadyCovered, repeatPlannedAnnual, repeatWithinMonth, resultRecognitionIgnored, tasksNotMerged } from './checks/frequency.ts'
 import { itemNotFiled, jointMissedNoReason, jointOnDiscouragedObject, wuganObjectInspected, wushiItemInspected } from './checks/lists.ts'
 import { conductViolation, negativeEvaluation, resultIncomplete, resultLate } from './checks/results.ts'
+import { hrssSpecialScope } from './checks/special.ts'
 import { fireAOver, fireBOver, fireBUnder, fireDUnder, fireItemsDuplicated } from './checks/fire.ts'
 
 export const RULES: { [K in RuleCode]: RuleImpl<K> } = {
@@ -43,6 +44,8 @@ export const RULES: { [K in RuleCode]: RuleImpl<K> } = {
   PLAN_FILING_LATE: planFilingLate,
   MONTHLY_PLAN_LATE: monthlyPlanLate,
   ITEM_NOT_FILED: itemNotFiled,
+  PLAN_INCOMPLETE: planIncomplete,
+  HRSS_SPECIAL_SCOPE: hrssSpecialScope,
   ADVANCE_FILING_SHORT: advanceFilingShort,
   WHITELIST_NO_APPROVAL: whitelistNoApproval
 }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Task } from '../contract/records.ts'
 import { builtinRulePack } from './packs.ts'
-import { baseWorld, enterprise, ENT_A, ids, item, listEntry, plan, run, task, visit, withRecords, type TaskExtra } from './testing.ts'
+import { baseWorld, department, enterprise, ENT_A, ENT_B, ids, item, listEntry, plan, run, task, visit, withRecords, type TaskExtra } from './testing.ts'
 
 const KEY_UNIT = '91310116MA1FL0030G'
 const fireWorld = (grade: 'A' | 'B' | 'C' | 'D', ...tasks: Task[]) =>
@@ -143,6 +143,97 @@ describe('PLAN_FILING_LATE and MONTHLY_PLAN_LATE (D-17)', () => {
     expect(ids(run(monthly('D-TRAN', '2025-01-01', '2024-12-26T09:00:00+08:00')), 'MONTHLY_PLAN_LATE')).toEqual([['plan:P-M']])
     expect(ids(run(monthly('D-TRAN', '2025-04-01', null), '2025-03-26'), 'MONTHLY_PLAN_LATE')).toEqual([['plan:P-M']])
     expect(ids(run(monthly('D-MKT', '2025-04-01', '2025-03-30T09:00:00+08:00')), 'MONTHLY_PLAN_LATE')).toEqual([])
+  })
+})
+
+describe('PLAN_INCOMPLETE (D-18)', () => {
+  const rule = 'PLAN_INCOMPLETE'
+  const world = (...plans: ReturnType<typeof plan>[]) => withRecords(baseWorld(), { plans })
+  const flag = (input: ReturnType<typeof world>, asOf?: string) => run(input, asOf).find((f) => f.rule === rule)
+
+  it('a filed or published plan missing a field its department’s domain requires, named in the message', () => {
+    // PSB requires the seven fields; MKT the three of the default.
+    const psb = world(plan('P-X', 'D-PSB', { method: null, frequency: '  ' }))
+    expect(ids(run(psb), rule)).toEqual([['plan:P-X']])
+    const f = flag(psb)!
+    expect(f.severity).toBe('MUST')
+    expect(f.department_id).toBe('D-PSB')
+    expect(f.evidence['missing_fields']).toEqual(['method', 'frequency'])
+    expect(f.message).toContain('缺少必备要素：检查方式、检查频次')
+    expect(f.message).toContain('2024年12月10日备案')
+    expect(ids(run(world(plan('P-X', 'D-MKT', { method: null, frequency: null, legal_basis: null }))), rule)).toEqual([])
+    expect(ids(run(world(plan('P-X', 'D-MKT', { item_ids: [] }))), rule)).toEqual([['plan:P-X']])
+  })
+
+  it('named objects or a described scope state the range; named objects need no sampling ratio', () => {
+    const targets = [{ enterprise_id: ENT_A }]
+    expect(ids(run(world(plan('P-X', 'D-PSB', { scope: null, sampling_ratio: null, targets }))), rule)).toEqual([])
+    expect(ids(run(world(plan('P-X', 'D-PSB', { scope: '全区娱乐场所', sampling_ratio: null }))), rule)).toEqual([['plan:P-X']])
+    expect(ids(run(world(plan('P-X', 'D-MKT', { scope: ' ', targets: [] }))), rule)).toEqual([['plan:P-X']])
+  })
+
+  it('only plans in force by as_of: not submitted, returned or draft ones, nor one filed after as_of', () => {
+    for (const status of ['DRAFT', 'SUBMITTED', 'RETURNED', 'WITHDRAWN'] as const) {
+      expect(ids(run(world(plan('P-X', 'D-PSB', { method: null, status }))), rule), status).toEqual([])
+    }
+    const filedLater = world(plan('P-X', 'D-PSB', { method: null, status: 'FILED', filed_at: '2025-03-02T09:00:00+08:00', published_at: null }))
+    expect(ids(run(filedLater, '2025-03-01'), rule)).toEqual([])
+    expect(ids(run(filedLater, '2025-03-02'), rule)).toEqual([['plan:P-X']])
+  })
+})
+
+describe('HRSS_SPECIAL_SCOPE (D-29)', () => {
+  const rule = 'HRSS_SPECIAL_SCOPE'
+  // A district HRSS body's special plan deployed from above, from 2025-06-01; a city HRSS bureau's own special plan.
+  const hrssWorld = (...tasks: Task[]) => withRecords(baseWorld(), {
+    departments: [department('D-HRSS', 'HRSS'), department('D-HRSS-CITY', 'HRSS', 'CITY')],
+    items: [item('I-HRSS', 'HRSS')],
+    plans: [
+      plan('P-SUP', 'D-HRSS', { plan_type: 'SPECIAL', origin: 'SUPERIOR', window_from: '2025-06-01', window_to: '2025-08-31' }),
+      plan('P-OWN', 'D-HRSS', { plan_type: 'SPECIAL', origin: 'SELF', window_from: '2025-06-01', window_to: '2025-08-31' }),
+      plan('P-CITY', 'D-HRSS-CITY', { plan_type: 'SPECIAL', origin: 'SELF', window_from: '2025-06-01', window_to: '2025-08-31' }),
+      plan('P-YEAR', 'D-HRSS', { plan_type: 'ANNUAL', origin: 'SELF' })
+    ],
+    tasks
+  })
+  const special = (id: string, date: string, planId: string, extra: TaskExtra = {}) =>
+    task(id, date, { department_ids: [planId === 'P-CITY' ? 'D-HRSS-CITY' : 'D-HRSS'], plan_id: planId, item_ids: ['I-HRSS'], ...extra })
+  const clue = (id: string, date: string, extra: TaskExtra = {}) =>
+    task(id, date, { department_ids: ['D-HRSS'], kind: 'TRIGGERED', plan_id: null, trigger_source: 'COMPLAINT', trigger_ref: `TS-${id}`, item_ids: ['I-HRSS'], ...extra })
+
+  it('a deployed special inspection of an enterprise with an HRSS case or clue before the special started raises nothing', () => {
+    expect(ids(run(hrssWorld(clue('C1', '2025-05-31'), special('S1', '2025-06-10', 'P-SUP'))), rule)).toEqual([])
+    // A city bureau's own special plan is the deployment.
+    expect(ids(run(hrssWorld(clue('C1', '2025-03-01'), special('S1', '2025-06-10', 'P-CITY'))), rule)).toEqual([])
+  })
+
+  it('no earlier case or clue: none at all, one on the special’s first day or later, one of another enterprise or another domain', () => {
+    const f = (...tasks: Task[]) => ids(run(hrssWorld(...tasks)), rule)
+    expect(f(special('S1', '2025-06-10', 'P-SUP'))).toEqual([['S1', 'plan:P-SUP']])
+    expect(f(clue('C1', '2025-06-01'), special('S1', '2025-06-10', 'P-SUP'))).toEqual([['S1', 'plan:P-SUP']])
+    expect(f(clue('C1', '2025-05-20', { enterprise_id: ENT_B }), special('S1', '2025-06-10', 'P-SUP'))).toEqual([['S1', 'plan:P-SUP']])
+    expect(f(clue('C1', '2025-05-20', { department_ids: ['D-MKT'] }), special('S1', '2025-06-10', 'P-SUP'))).toEqual([['S1', 'plan:P-SUP']])
+    const flag = run(hrssWorld(special('S1', '2025-06-10', 'P-SUP'))).find((x) => x.rule === rule)!
+    expect(flag.evidence['reasons']).toEqual(['NO_PRIOR_CASE_OR_CLUE'])
+    expect(flag.message).toContain('专项检查启动（2025年6月1日）前没有本领域的案件或线索')
+  })
+
+  it('a special plan the district body drew up itself is not a deployment from above', () => {
+    const flag = run(hrssWorld(clue('C1', '2025-05-01'), special('S1', '2025-06-10', 'P-OWN'))).find((x) => x.rule === rule)!
+    expect(flag.task_ids).toEqual(['S1'])
+    expect(flag.plan_ids).toEqual(['P-OWN'])
+    expect(flag.severity).toBe('MUST')
+    expect(flag.evidence['reasons']).toEqual(['NOT_DEPLOYED_FROM_ABOVE'])
+    expect(flag.evidence['earlier_cases']).toEqual([{ id: 'C1', inspection_date: '2025-05-01', trigger_source: 'COMPLAINT', trigger_ref: 'TS-C1' }])
+    expect(ids(run(hrssWorld(special('S1', '2025-06-10', 'P-OWN'))), rule)).toEqual([['S1', 'plan:P-OWN']])
+  })
+
+  it('only planned on-site inspections of HRSS under a special plan: not annual plans, triggered, non-site or other domains', () => {
+    const f = (...tasks: Task[]) => ids(run(hrssWorld(...tasks)), rule)
+    expect(f(special('S1', '2025-06-10', 'P-YEAR'))).toEqual([])
+    expect(f(special('S1', '2025-06-10', 'P-SUP', { mode: 'NON_SITE' }))).toEqual([])
+    expect(f(clue('C1', '2025-06-10', { plan_id: 'P-SUP' }))).toEqual([])
+    expect(f(task('M1', '2025-06-10', { plan_id: 'P-SUP', department_ids: ['D-MKT', 'D-HRSS'] }))).toEqual([])
   })
 })
 

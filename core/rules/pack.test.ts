@@ -61,7 +61,6 @@ describe('shanghai-2025', () => {
 
   it('cites a known source for every basis, and ships the EXTERNAL rules off', () => {
     const bases = [
-      ...pack.plan_review.basis.map((b) => ['plan_review', b] as const),
       ...pack.plan_review.history_basis.map((b) => ['plan_review history', b] as const),
       ...RULE_CODES.flatMap((code) => {
         const cfg = pack.rules[code]

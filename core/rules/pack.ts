@@ -8,7 +8,7 @@ import { DEPARTMENT_LEVELS, PLAN_STATUSES, PLAN_TYPES, TASK_SPECIALS, OFFICER_RO
 import { SEVERITIES } from './types.ts'
 
 const severitySchema = z.enum(SEVERITIES)
-/** Plan fields plan review can require (object_scope = named targets or a scope text). */
+/** Plan fields a pack can require (object_scope = named targets or a scope text; planFields.ts). */
 export const PLAN_FIELDS = ['item_ids', 'legal_basis', 'department_id', 'object_scope', 'sampling_ratio', 'method', 'frequency'] as const
 const planFieldSchema = z.enum(PLAN_FIELDS)
 const monthDaySchema = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: '须为 MM-DD / must be MM-DD' })
@@ -99,6 +99,17 @@ export const RULE_PARAM_SCHEMAS = {
     exempt_statuses: z.array(z.enum(PLAN_STATUSES))
   }),
   ITEM_NOT_FILED: none,
+  /** R-PLAN-03: the fields a filed plan must state, per domain of its department; `default` for the others. */
+  PLAN_INCOMPLETE: z.strictObject({
+    required_fields: z.object({ default: z.array(planFieldSchema) }).catchall(z.array(planFieldSchema))
+  }),
+  /** R-PLAN-12: special inspections of these domains follow a deployment from above (a plan origin, or a plan of a deploying level) and reach enterprises with an earlier case or clue. */
+  HRSS_SPECIAL_SCOPE: z.strictObject({
+    domains,
+    plan_types: z.array(z.enum(PLAN_TYPES)).min(1),
+    deployed_origins: z.array(z.enum(['SELF', 'SUPERIOR', 'JOINT'])),
+    deploying_levels: z.array(z.enum(DEPARTMENT_LEVELS))
+  }),
   ADVANCE_FILING_SHORT: z.strictObject({ advance_days: z.number().int().min(1).max(365), exempt_specials: z.array(z.enum(TASK_SPECIALS)) }),
   WHITELIST_NO_APPROVAL: none
 } as const
@@ -146,13 +157,12 @@ const rulePackShape = z.strictObject({
     blank_strings_are_absent: z.literal(true)
   }),
   /**
-   * Plan review (计划审核): the history span of D-25 and the required plan fields of R-PLAN-03, with the
-   * basis of each (the fields' is shown with a plan's missing-field check).
+   * Plan review (计划审核): the history span of D-25 and where the practice comes from. Its checks take
+   * their numbers (and their basis) from the detection rules they forewarn of: the required fields from
+   * PLAN_INCOMPLETE, the windows and caps from the frequency rules (core/review/params.ts).
    */
   plan_review: z.strictObject({
     history_months: months,
-    required_fields: z.object({ default: z.array(planFieldSchema) }).catchall(z.array(planFieldSchema)),
-    basis: z.array(basisSchema).min(1),
     history_basis: z.array(basisSchema).min(1)
   }),
   rules: rulesSchema

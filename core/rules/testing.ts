@@ -40,7 +40,9 @@ export function listEntry(id: string, list: ListEntry['list'], enterpriseId: str
 export function plan(id: string, departmentId: string, extra: Partial<Without<RecordInput<'plan'>>> = {}): Plan {
   return RECORD_SCHEMAS.plan.parse({
     type: 'plan', id, plan_code: `PC-${id}`, department_id: departmentId, title: `计划${id}`, plan_type: 'SPECIAL', origin: 'SELF',
-    year: 2025, window_from: '2025-01-01', window_to: '2026-12-31', item_ids: [], status: 'PUBLISHED',
+    year: 2025, window_from: '2025-01-01', window_to: '2026-12-31', item_ids: [`I-${departmentId.slice(2)}`], status: 'PUBLISHED',
+    // Every field any domain requires (PLAN_INCOMPLETE), so that a test plan is complete unless a test says otherwise.
+    legal_basis: '《中华人民共和国行政处罚法》', scope: '辖区内相关经营主体', sampling_ratio: 0.05, method: '现场检查', frequency: '每年1次',
     submitted_at: '2024-12-01T09:00:00+08:00', filed_at: '2024-12-10T09:00:00+08:00', published_at: '2024-12-15T09:00:00+08:00', ...extra
   })
 }

@@ -104,6 +104,19 @@ export function pickPlan(world: TaskWorld, dept: DeptInfo, day: number, accept?:
   return world.random.weighted(candidates, candidates.map((p) => (p.targets ? 3 : p.record.plan_type === 'ANNUAL' ? 1 : 2)))
 }
 
+/** An HRSS special (专项) plan: its inspections go only where a case or clue came first (HRSS_SPECIAL_SCOPE). */
+export const isHrssSpecial = (plan: PlanInfo): boolean => plan.lead.domain === 'HRSS' && plan.record.plan_type === 'SPECIAL'
+
+/** A site of an enterprise whose first HRSS case or clue came before `day` (the special's start), or null. */
+function siteWithEarlierHrssClue(world: TaskWorld, day: number): { e: number; s: number; target: number } | null {
+  // In the order first seen, so by day: those before `day` are a prefix.
+  let n = 0
+  while (n < world.hrssClues.length && world.hrssClues[n]!.day < day) n++
+  if (n === 0) return null
+  const clue = world.hrssClues[world.random.int(0, n - 1)]!
+  return { e: clue.e, s: clue.s, target: -1 }
+}
+
 /** Any site the body inspects. */
 function anySiteOf(world: TaskWorld, dept: DeptInfo): { e: number; s: number; target: number } | null {
   const s = randomSite(world, sitePoolOf(world, dept))
@@ -181,7 +194,8 @@ export function choosePlannedOnsite(world: TaskWorld, day: number, opts: Planned
       const target = plan?.targets ? plan.targets.findIndex((t, k) => k >= plan.nextTarget && t.e === e) : -1
       if (plan?.targets && !opts.uncovered && target < 0) return null
       place = { e, s: opts.site, target }
-    } else place = plan && !opts.uncovered ? siteUnderPlan(world, plan, dept) : anySiteOf(world, dept)
+    } else if (plan && !opts.uncovered && isHrssSpecial(plan)) place = siteWithEarlierHrssClue(world, plan.windowFrom)
+    else place = plan && !opts.uncovered ? siteUnderPlan(world, plan, dept) : anySiteOf(world, dept)
     if (!place) continue
     const superiorCovered = !!plan && plan.superior && !opts.uncovered
     const result = checkPlannedOnsite(world, [dept], place.e, place.s, day, superiorCovered, opts.skip ?? 0)

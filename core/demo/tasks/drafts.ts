@@ -148,6 +148,10 @@ function remember(world: TaskWorld, id: string, draft: TaskDraft): void {
   if (draft.status === 'CANCELLED' || draft.visitDays.length === 0) return
   const first = draft.visitDays[0] ?? 0
   const last = draft.visitDays[draft.visitDays.length - 1] ?? first
+  if (draft.kind === 'TRIGGERED' && draft.depts[0]?.domain === 'HRSS' && world.hrssClueSeen[draft.e] === 0) {
+    world.hrssClueSeen[draft.e] = 1
+    world.hrssClues.push({ e: draft.e, s: draft.s, day: first })
+  }
   const counted = draft.mode === 'ON_SITE' && (draft.special === 'NONE' || draft.special === 'EMERGENCY')
   if (!counted) return
   const year = world.yearOf(first)

@@ -63,6 +63,12 @@ export type TaskWorld = {
   queue: Map<number, QueuedTask[]>
   queued: number
   recheckPool: RecheckCandidate[]
+  /**
+   * Enterprises with an HRSS case or clue (a triggered HRSS inspection), in the order they first got one:
+   * the only places HRSS special inspections go (extension rule HRSS_SPECIAL_SCOPE, R-PLAN-12).
+   */
+  hrssClues: { e: number; s: number; day: number }[]
+  hrssClueSeen: Uint8Array
   /** Planted negative evaluations due: the next DONE tasks get them. */
   negativeWanted: number
   /** Records produced for the current day, yielded by the day loop. */
@@ -94,6 +100,8 @@ export function createWorld(inputs: WorldInputs): TaskWorld {
     queue: new Map(),
     queued: 0,
     recheckPool: [],
+    hrssClues: [],
+    hrssClueSeen: new Uint8Array(enterprises),
     negativeWanted: 0,
     out: [],
     seq: { task: 0, evaluation: 0, code: 0, ref: 0 },

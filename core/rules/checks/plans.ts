@@ -1,12 +1,13 @@
-// Plan rules (R-PLAN): planned inspections need a filed plan that covers them (D-01), and plans have
-// filing and publication deadlines (D-17). Plus the EXTERNAL Yantai plan rules (D-27, D-28), off in
-// the Shanghai pack.
+// Plan rules (R-PLAN): planned inspections need a filed plan that covers them (D-01), plans have
+// filing and publication deadlines (D-17) and mandatory fields (D-18). Plus the EXTERNAL Yantai plan
+// rules (D-27, D-28), off in the Shanghai pack.
 import { civilFromDay, dayFromCivil, isoFromDay, monthDayOfYear } from '../../calendar/days.ts'
 import { daysInMonth } from '../../contract/scalars.ts'
 import type { AnalysisModel, PlanFact, TaskFact } from '../context.ts'
 import { day, deptName, entName, PLAN_STATUS_CN, PLAN_TYPE_CN, planRef, taskRef } from '../describe.ts'
 import type { Json } from '../types.ts'
 import type { RuleImpl } from '../rule.ts'
+import { missingPlanFields, PLAN_FIELD_NAMES, requiredPlanFields } from '../planFields.ts'
 
 const isoOrNull = (d: number | null): string | null => (d === null ? null : isoFromDay(d))
 
@@ -150,6 +151,29 @@ export const monthlyPlanLate: RuleImpl<'MONTHLY_PLAN_LATE'> = (m, cfg, out) => {
         (state === 'LATE'
           ? `于${day(Math.min(...drawn))}才制定报送，晚于上月${dayOfMonth}日（${day(deadline)}）的期限。`
           : `截至${day(m.asOfDay)}仍未制定报送（期限为${day(deadline)}）。`)
+    })
+  }
+}
+
+/**
+ * D-18: a plan filed (or published) by as_of that leaves out fields its department's domain requires
+ * (R-PLAN-03). Submitted plans are plan review's to catch before filing; drafts and returned ones are
+ * not plans yet.
+ */
+export const planIncomplete: RuleImpl<'PLAN_INCOMPLETE'> = (m, cfg, out) => {
+  const { required_fields } = cfg.params
+  for (const p of m.plans) {
+    const inForce = p.filedDay ?? p.publishedDay
+    if (!p.statusCovers || inForce === null) continue
+    const dept = p.plan.department_id
+    const domain = m.domainOf(dept)
+    const missing = missingPlanFields(p.plan, required_fields, domain)
+    if (missing.length === 0) continue
+    out.emit('PLAN_INCOMPLETE', cfg, {
+      task_ids: [], plan_ids: [p.id], enterprise_id: null, department_id: dept, domain,
+      evidence: { plan: planEvidence(p), missing_fields: missing, required_fields: [...requiredPlanFields(required_fields, domain)] },
+      message: `${deptName(m, dept)}的${p.plan.year}年${PLAN_TYPE_CN[p.plan.plan_type]}检查计划${planRef(p)}` +
+        `已于${day(inForce)}${p.filedDay !== null ? '备案' : '公布'}，但缺少必备要素：${missing.map((f) => PLAN_FIELD_NAMES[f]).join('、')}。`
     })
   }
 }

@@ -1,11 +1,11 @@
 // Chinese names of the contract's codes, as officers read them (interchange-v1.md §Record types). Those the
 // exported files use too live in core/contract (flagLabels.ts, planLabels.ts) and are re-exported here.
-import { PLAN_ORIGIN_LABELS, PLAN_STATUS_LABELS, PLAN_TYPE_LABELS } from '../../../core/contract/planLabels.ts'
+import { PLAN_FIELD_LABELS, PLAN_ORIGIN_LABELS, PLAN_STATUS_LABELS, PLAN_TYPE_LABELS } from '../../../core/contract/planLabels.ts'
 import type { ITEM_LISTS, PLAN_STATUSES, PLAN_TYPES, TASK_KINDS, TASK_MODES, TASK_STATUSES } from '../../../core/contract/records.ts'
 import { DOMAIN_NAMES } from '../../../core/contract/scalars.ts'
 import { FLAG_STATUS_LABELS, FLAG_STATUS_ORDER, SEVERITY_LABELS, SEVERITY_ORDER, type FlagStatusCode, type Severity } from '../../../core/contract/flagLabels.ts'
 
-export { PLAN_ORIGIN_LABELS, PLAN_STATUS_LABELS, PLAN_TYPE_LABELS }
+export { PLAN_FIELD_LABELS, PLAN_ORIGIN_LABELS, PLAN_STATUS_LABELS, PLAN_TYPE_LABELS }
 
 /** antd Tag colours: waiting is blue, done is green, sent back is orange, inactive is grey. */
 export const PLAN_STATUS_COLORS = {

@@ -33,6 +33,16 @@ describe('reading a flag evidence object', () => {
     expect(field(fields, 'code').value).toEqual({ kind: 'text', text: 'JC1', mono: true })
   })
 
+  it('reads the evidence of a plan missing fields and of a special inspection out of scope', () => {
+    const incomplete = describeEvidence({ missing_fields: ['method', 'frequency'], required_fields: ['item_ids', 'method', 'frequency'] })
+    expect(field(incomplete, 'missing_fields').label).toBe('缺少的要素')
+    expect(nodeText(field(incomplete, 'missing_fields').value)).toBe('检查方式、检查频次')
+    expect(field(incomplete, 'required_fields').label).toBe('本领域必备要素')
+    const special = describeEvidence({ reasons: ['NOT_DEPLOYED_FROM_ABOVE', 'NO_PRIOR_CASE_OR_CLUE'], earlier_cases: [] })
+    expect(nodeText(field(special, 'reasons').value)).toBe('不是按上级部署开展的专项检查、专项检查启动前该企业无本领域案件线索')
+    expect(field(special, 'earlier_cases').label).toBe('专项检查启动前的本领域案件线索')
+  })
+
   it('reads a status by the record it sits in: plan statuses and task statuses both', () => {
     expect(nodeText(describeValue('status', 'RETURNED'))).toBe('已退回')
     expect(nodeText(describeValue('status', 'CANCELLED'))).toBe('已取消')

@@ -5,7 +5,7 @@
 // Pure data, so the rules for reading evidence are tested without a browser.
 import {
   DEPARTMENT_LEVEL_LABELS, DOMAIN_NAMES, EVALUATION_TAG_LABELS, ITEM_LIST_LABELS, NAME_LIST_LABELS, OFFICER_ROLE_LABELS,
-  PLAN_ORIGIN_LABELS, PLAN_STATUS_LABELS, PLAN_TYPE_LABELS, TASK_KIND_LABELS, TASK_MODE_LABELS, TASK_SPECIAL_LABELS, TASK_STATUS_LABELS,
+  PLAN_FIELD_LABELS, PLAN_ORIGIN_LABELS, PLAN_STATUS_LABELS, PLAN_TYPE_LABELS, TASK_KIND_LABELS, TASK_MODE_LABELS, TASK_SPECIAL_LABELS, TASK_STATUS_LABELS,
   TRIGGER_SOURCE_LABELS, VERDICT_LABELS, VISIT_OUTCOME_LABELS
 } from '../../lib/labels.ts'
 import type { FlagDetail } from '../../../../core/api/channels.ts'
@@ -45,6 +45,7 @@ export const EVIDENCE_KEY_LABELS: Record<string, string> = {
   department_id: '部门',
   department_ids: '检查部门',
   domain: '执法领域',
+  earlier_cases: '专项检查启动前的本领域案件线索',
   earlier: '在先检查',
   earliest_allowed_date: '最早可检查日期',
   enterprise_id: '企业',
@@ -71,6 +72,7 @@ export const EVIDENCE_KEY_LABELS: Record<string, string> = {
   min_interval_months: '最短间隔（月）',
   min_officers: '最少持证执法人员（名）',
   min_per_period: '每期至少检查（次）',
+  missing_fields: '缺少的要素',
   missed_periods: '未检查的期间',
   mode: '检查方式',
   month_mode: '月份计算方式',
@@ -92,6 +94,7 @@ export const EVIDENCE_KEY_LABELS: Record<string, string> = {
   qualified_officer_ids: '持有效执法证人员',
   reason: '理由',
   reasons: '原因',
+  required_fields: '本领域必备要素',
   recheck_of: '复查的原任务',
   recognition_ends_before: '互认期截止（不含当日）',
   recognition_window_months: '结果互认期（月）',
@@ -131,7 +134,7 @@ export const EVIDENCE_KEY_LABELS: Record<string, string> = {
   year: '年度'
 }
 
-/** Why a planned inspection is not covered (D-01), or why a code should have been reused (D-15). */
+/** Why a planned inspection is not covered (D-01), a code should have been reused (D-15), a special inspection is out of scope (D-29). */
 const REASON_LABELS: Record<string, string> = {
   PLAN_STATUS: '计划状态不是已备案或已公示',
   PLAN_NOT_FILED: '计划没有备案时间',
@@ -142,7 +145,9 @@ const REASON_LABELS: Record<string, string> = {
   PLAN_NOT_FOUND: '引用的计划不存在',
   NO_PLAN_CITED: '未关联任何检查计划',
   RECHECK: '整改复查另行申领了检查码',
-  SAME_TRIGGER_REF: '同一线索重复申领检查码'
+  SAME_TRIGGER_REF: '同一线索重复申领检查码',
+  NOT_DEPLOYED_FROM_ABOVE: '不是按上级部署开展的专项检查',
+  NO_PRIOR_CASE_OR_CLUE: '专项检查启动前该企业无本领域案件线索'
 }
 const STATE_LABELS: Record<string, string> = { MISSING: '逾期未完成', LATE: '逾期完成' }
 const PERIOD_LABELS: Record<string, string> = { year: '每年', half_year: '每半年' }
@@ -156,7 +161,7 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   list: LIST_LABELS, verdict: VERDICT_LABELS, verdicts: VERDICT_LABELS, tags: EVALUATION_TAG_LABELS, reasons: REASON_LABELS,
   level: DEPARTMENT_LEVEL_LABELS, other_level: DEPARTMENT_LEVEL_LABELS, domain: DOMAIN_NAMES, period: PERIOD_LABELS,
   month_mode: MONTH_MODE_LABELS, wd_count_from: WD_FROM_LABELS, state: STATE_LABELS, trigger_source: TRIGGER_SOURCE_LABELS,
-  officer_roles: OFFICER_ROLE_LABELS, outcome: VISIT_OUTCOME_LABELS
+  officer_roles: OFFICER_ROLE_LABELS, outcome: VISIT_OUTCOME_LABELS, missing_fields: PLAN_FIELD_LABELS, required_fields: PLAN_FIELD_LABELS
 }
 // `status` is a plan's status inside a plan, a task's inside a task: both dictionaries are tried.
 const STATUS_LABELS: Record<string, string> = { ...TASK_STATUS_LABELS, ...PLAN_STATUS_LABELS }

@@ -25,6 +25,12 @@ describe('paramLines', () => {
       .toEqual(['否', '无（各领域同一般规定）', '无', '每半年'])
   })
 
+  it('writes the required plan fields per domain, the fallback as 其他领域', () => {
+    expect(paramLines({ required_fields: { default: ['item_ids', 'object_scope'], ENV: ['method'] } })).toEqual([
+      { key: 'required_fields', label: '必备要素', value: '其他领域 检查事项、检查对象范围；生态环境 检查方式' }
+    ])
+  })
+
   it('shows a parameter it has no name for by its key, and a code it does not know as given', () => {
     expect(paramLines({ new_param: ['XYZ'] })).toEqual([{ key: 'new_param', label: 'new_param', value: 'XYZ' }])
   })

@@ -2,8 +2,8 @@
 // contract's codes (domains, task kinds, plan statuses …) in words. A parameter this version has no
 // name for shows its key, so a newer pack still reads.
 import {
-  DEPARTMENT_LEVEL_LABELS, DOMAIN_NAMES, EVALUATION_TAG_LABELS, OFFICER_ROLE_LABELS, PLAN_STATUS_LABELS, PLAN_TYPE_LABELS, TASK_SPECIAL_LABELS,
-  VERDICT_LABELS
+  DEPARTMENT_LEVEL_LABELS, DOMAIN_NAMES, EVALUATION_TAG_LABELS, OFFICER_ROLE_LABELS, PLAN_FIELD_LABELS, PLAN_ORIGIN_LABELS, PLAN_STATUS_LABELS, PLAN_TYPE_LABELS,
+  TASK_SPECIAL_LABELS, VERDICT_LABELS
 } from '../../lib/labels.ts'
 
 type ParamName = { label: string; unit?: string }
@@ -39,15 +39,20 @@ const PARAM_NAMES: Readonly<Record<string, ParamName>> = {
   triggered_cover_window_months: { label: '触发式检查覆盖期', unit: '个月' },
   annual_filing_deadline_by_domain: { label: '分领域年度计划备案截止日（月-日）' },
   deadline_day_of_previous_month_by_domain: { label: '分领域月度计划报送日（上月几日前）' },
-  advance_days: { label: '提前备案天数', unit: '天' }
+  advance_days: { label: '提前备案天数', unit: '天' },
+  required_fields: { label: '必备要素' },
+  deployed_origins: { label: '视为上级部署的计划来源' },
+  deploying_levels: { label: '视为上级部署的制定层级' }
 }
 
 const PERIOD_LABELS = { year: '每年', half_year: '每半年' } as const
+/** A per-domain map's fallback entry (required_fields.default). */
+const MAP_DEFAULT_LABELS = { default: '其他领域' } as const
 
 /** Every code a parameter value can hold, in words. The code sets do not overlap. */
 const CODE_LABELS: Readonly<Record<string, string>> = {
   ...DOMAIN_NAMES, ...TASK_SPECIAL_LABELS, ...PLAN_STATUS_LABELS, ...PLAN_TYPE_LABELS, ...VERDICT_LABELS, ...EVALUATION_TAG_LABELS,
-  ...OFFICER_ROLE_LABELS, ...DEPARTMENT_LEVEL_LABELS, ...PERIOD_LABELS
+  ...OFFICER_ROLE_LABELS, ...DEPARTMENT_LEVEL_LABELS, ...PERIOD_LABELS, ...PLAN_FIELD_LABELS, ...PLAN_ORIGIN_LABELS, ...MAP_DEFAULT_LABELS
 }
 
 export type ParamLine = { key: string; label: string; value: string }
