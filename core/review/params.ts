@@ -2,6 +2,7 @@
 // from its detection rules (the same numbers they detect with, and their basis), the history span
 // from its `plan_review` section.
 import { z } from 'zod'
+import { DEPARTMENT_LEVELS, PLAN_ORIGINS, PLAN_TYPES } from '../contract/records.ts'
 import { DOMAINS, isDomain } from '../contract/scalars.ts'
 import { ruleBasis } from '../rules/active.ts'
 import { basisCitation } from '../rules/emit.ts'
@@ -22,7 +23,14 @@ export const planReviewParamsSchema = z.object({
   /** R-JOINT-02 / D-26: other departments' plans on the same objects within this window are proposed for joint inspection. */
   matchmaking_window_months: z.number().int().positive(),
   /** R-PLAN-03 (PLAN_INCOMPLETE): required fields; `default` applies to domains not listed. */
-  required_fields: z.object({ default: z.array(planFieldSchema) }).catchall(z.array(planFieldSchema))
+  required_fields: z.object({ default: z.array(planFieldSchema) }).catchall(z.array(planFieldSchema)),
+  /** R-PLAN-12 (HRSS_SPECIAL_SCOPE): special plans of these domains follow a deployment and name enterprises with earlier cases. */
+  special_scope: z.object({
+    domains: z.array(z.enum(DOMAINS)),
+    plan_types: z.array(z.enum(PLAN_TYPES)),
+    deployed_origins: z.array(z.enum(PLAN_ORIGINS)),
+    deploying_levels: z.array(z.enum(DEPARTMENT_LEVELS))
+  })
 })
 
 /** The detection rule whose legal basis each plan-time check shows ('history': the pack's plan_review history_basis). */
@@ -33,7 +41,8 @@ export const REVIEW_BASIS_RULES = {
   wugan: 'WUGAN_OBJECT_INSPECTED',
   wushi: 'WUSHI_ITEM_INSPECTED',
   library: 'ITEM_NOT_FILED',
-  recognition: 'RESULT_RECOGNITION_IGNORED'
+  recognition: 'RESULT_RECOGNITION_IGNORED',
+  special: 'HRSS_SPECIAL_SCOPE'
 } as const satisfies Record<string, RuleCode>
 export type ReviewBasisKey = keyof typeof REVIEW_BASIS_RULES | 'history'
 
@@ -47,6 +56,7 @@ export function planReviewParams(pack: RulePack): PlanReviewParams {
   return {
     history_months: pack.plan_review.history_months,
     required_fields: r.PLAN_INCOMPLETE.params.required_fields,
+    special_scope: r.HRSS_SPECIAL_SCOPE.params,
     min_interval_months: r.REPEAT_WITHIN_MONTH.params.min_interval_months,
     annual_cap_planned_onsite: r.REPEAT_PLANNED_ANNUAL.params.annual_cap_planned_onsite,
     recognition_window_months: r.RESULT_RECOGNITION_IGNORED.params.recognition_window_months,

@@ -15,6 +15,7 @@ const PARAMS: PlanReviewParams = {
   recognition_domains: ['MKT', 'DRUG', 'URB'],
   matchmaking_window_months: 1,
   required_fields: { default: ['item_ids', 'department_id', 'object_scope'], PSB: ['item_ids', 'legal_basis', 'department_id', 'object_scope', 'sampling_ratio', 'method', 'frequency'] },
+  special_scope: planReviewParams(builtinRulePack()).special_scope,
   basis: planReviewParams(builtinRulePack()).basis
 }
 
@@ -145,6 +146,37 @@ describe('reviewPlan', () => {
     expect(proposals[0]?.sharedEnterpriseIds).toEqual([E1])
     // E1 is a fire key unit: the fire department is proposed as lead.
     expect(proposals[0]?.suggestedLeadDepartmentId).toBe('D-FIRE')
+  })
+})
+
+describe('reviewPlan: special inspections of labour security (R-PLAN-12)', () => {
+  const hrss: SeedRecord[] = [
+    { type: 'department', id: 'D-HRSS', name: '金山区人力资源和社会保障局', domain: 'HRSS', level: 'DISTRICT', district_code: '310116' },
+    { type: 'department', id: 'D-HRSS-CITY', name: '上海市人力资源和社会保障局', domain: 'HRSS', level: 'CITY', district_code: '310000' },
+    { type: 'item', id: 'I-H', name: '工资支付情况检查', domain: 'HRSS', list: 'RANDOM' }
+  ]
+  const special = (over: Record<string, unknown>) =>
+    plan({ department_id: 'D-HRSS', plan_type: 'SPECIAL', origin: 'SUPERIOR', item_ids: ['I-H'], targets: [{ enterprise_id: E1 }, { enterprise_id: E2 }], ...over })
+  const clue = (id: string, enterpriseId: string, date: string, over: Record<string, unknown> = {}) =>
+    task({ id, code: `C-${id}`, department_ids: ['D-HRSS'], kind: 'TRIGGERED', trigger_source: 'COMPLAINT', trigger_ref: `TS-${id}`, enterprise_id: enterpriseId, item_ids: ['I-H'], visits: [{ date, officer_ids: [] }], ...over })
+  const codes = (records: SeedRecord[]) => reviewPlan(setup([...hrss, ...records]), 'P-1', PARAMS, '2025-08-25')?.checks.filter((c) => c.code.startsWith('SPECIAL_')) ?? []
+
+  it('names each target without an HRSS case or clue before the window, and a plan not deployed from above', () => {
+    const checks = codes([special({}), clue('C1', E1, '2025-08-31'), clue('C2', E2, '2025-09-01'), clue('C3', E2, '2025-07-01', { department_ids: ['D-MKT'] })])
+    expect(checks.map((c) => [c.code, c.enterpriseId ?? null])).toEqual([['SPECIAL_NO_PRIOR_CASE', E2]])
+    expect(checks[0]?.severity).toBe('MUST')
+    expect(checks[0]?.message).toBe('上海金山乙商贸有限公司：专项检查启动（2025-09-01）前没有本领域的案件或线索，不在专项检查的对象范围内')
+    expect(checks[0]?.basis).toContain('附件10《人社领域…实施方案》')
+    const own = codes([special({ origin: 'SELF' }), clue('C1', E1, '2025-08-01'), clue('C2', E2, '2025-08-01')])
+    expect(own.map((c) => c.code)).toEqual(['SPECIAL_NOT_DEPLOYED'])
+    expect(own[0]?.message).toContain('本部门制定')
+    // A city bureau's own special plan is the deployment.
+    expect(codes([special({ origin: 'SELF', department_id: 'D-HRSS-CITY' }), clue('C1', E1, '2025-08-01'), clue('C2', E2, '2025-08-01')])).toEqual([])
+  })
+
+  it('leaves annual HRSS plans and other domains’ special plans alone', () => {
+    expect(codes([special({ plan_type: 'ANNUAL', origin: 'SELF' })])).toEqual([])
+    expect(codes([plan({ plan_type: 'SPECIAL', origin: 'SELF' })])).toEqual([])
   })
 })
 

@@ -8,6 +8,7 @@ import type { Enterprise, Plan, Task } from '../contract/records.ts'
 import { addCalendarMonths } from '../contract/scalars.ts'
 import { missingPlanFields, PLAN_FIELD_NAMES } from '../rules/planFields.ts'
 import type { PlanReviewParams } from './params.ts'
+import { specialScopeChecks } from './specialScope.ts'
 
 export type ReviewSeverity = 'MUST' | 'SHOULD' | 'INFO'
 export type ReviewCheck = { code: string; severity: ReviewSeverity; message: string; basis: string; enterpriseId?: string | undefined }
@@ -169,6 +170,8 @@ export function reviewPlan(sqlite: Sqlite, planId: string, params: PlanReviewPar
       grade: domain && enterprise?.grades ? (enterprise.grades[domain as keyof typeof enterprise.grades] ?? null) : null, entries
     }
   })
+  const names = new Map([...enterprises.values()].map((e) => [e.id, e.name]))
+  checks.push(...specialScopeChecks(sqlite, plan, lead, names, params))
   if (targets.length === 0) {
     checks.push({ code: 'NO_NAMED_TARGETS', severity: 'INFO', basis: params.basis('fields', domain), message: '计划未列明具体检查对象，频次与名单预警将在申领检查码时进行' })
   }

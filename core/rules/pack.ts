@@ -4,7 +4,7 @@
 // (objects merge key by key, arrays and scalars replace), so a comparative pack states only its changes.
 import { z } from 'zod'
 import { dateSchema, domainSchema, type Domain } from '../contract/scalars.ts'
-import { DEPARTMENT_LEVELS, PLAN_STATUSES, PLAN_TYPES, TASK_SPECIALS, OFFICER_ROLES, VERDICTS, EVALUATION_TAGS, GRADES } from '../contract/records.ts'
+import { DEPARTMENT_LEVELS, PLAN_ORIGINS, PLAN_STATUSES, PLAN_TYPES, TASK_SPECIALS, OFFICER_ROLES, VERDICTS, EVALUATION_TAGS, GRADES } from '../contract/records.ts'
 import { SEVERITIES } from './types.ts'
 
 const severitySchema = z.enum(SEVERITIES)
@@ -107,7 +107,7 @@ export const RULE_PARAM_SCHEMAS = {
   HRSS_SPECIAL_SCOPE: z.strictObject({
     domains,
     plan_types: z.array(z.enum(PLAN_TYPES)).min(1),
-    deployed_origins: z.array(z.enum(['SELF', 'SUPERIOR', 'JOINT'])),
+    deployed_origins: z.array(z.enum(PLAN_ORIGINS)),
     deploying_levels: z.array(z.enum(DEPARTMENT_LEVELS))
   }),
   ADVANCE_FILING_SHORT: z.strictObject({ advance_days: z.number().int().min(1).max(365), exempt_specials: z.array(z.enum(TASK_SPECIALS)) }),
@@ -152,7 +152,7 @@ const rulePackShape = z.strictObject({
     /** Plan statuses under which a plan can cover a task. */
     covering_plan_statuses: z.array(z.enum(PLAN_STATUSES)),
     /** Plan origins that make a covered task exempt from the list rules (上级部署). */
-    exempt_plan_origins: z.array(z.enum(['SELF', 'SUPERIOR', 'JOINT'])),
+    exempt_plan_origins: z.array(z.enum(PLAN_ORIGINS)),
     /** rules-core-v1 "Empty values": blank strings count as absent. Fixed; stated so the pack is complete. */
     blank_strings_are_absent: z.literal(true)
   }),
