@@ -26,7 +26,8 @@ export const hrssSpecialScope: RuleImpl<'HRSS_SPECIAL_SCOPE'> = (m, cfg, out) =>
         // Without a plan of these types it is no special inspection (UNFILED_PLANNED_INSPECTION speaks of a missing plan).
         if (p === null || !plan_types.includes(p.plan.plan_type)) continue
         clues ??= collectClues(run, from, to, inDomain)
-        const earlier = clues.filter((c) => c.inspDay < p.windowFrom)
+        // A case or clue of the inspection's own domain, before the special started.
+        const earlier = clues.filter((c) => c.leadDomain === f.leadDomain && c.inspDay < p.windowFrom)
         const reasons = [...(deployed(p) ? [] : ['NOT_DEPLOYED_FROM_ABOVE']), ...(earlier.length > 0 ? [] : ['NO_PRIOR_CASE_OR_CLUE'])]
         if (reasons.length === 0) continue
         emitFlag(m, out, cfg, f, p, reasons, earlier)
