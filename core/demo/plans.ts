@@ -356,7 +356,29 @@ export function buildPlans(ctx: PlanBuildContext, budget: PlanBudget): PlanBook 
     for (const dept of [plan.lead, ...plan.participants]) coverage[dept.index]?.push(plan)
   }
   for (const list of coverage) list.sort((a, b) => a.coversFrom - b.coversFrom)
-  return { plans, coverage, notCovering: plans.filter((p) => !p.covers) }
+  const notCovering = plans.filter((p) => !p.covers)
+  // After the lists the scheduler draws from, so that the tasks do not move.
+  const showcase = hrssSpecialInReview({ ...ctx, random: random.fork('hrss-special-in-review') }, `P-${String(plans.length + 1).padStart(width, '0')}`, nextMonth)
+  return { plans: showcase ? [...plans, showcase] : plans, coverage, notCovering }
+}
+
+/**
+ * One HRSS special plan in the review queue that the plan-time checks of R-PLAN-12 stop: drawn up by the
+ * district bureau itself rather than deployed from above, naming enterprises picked without regard to
+ * earlier cases or clues. Its own random stream; it covers nothing (submitted), so no task depends on it.
+ */
+function hrssSpecialInReview(ctx: PlanBuildContext, id: string, month: number): PlanInfo | null {
+  const dept = ctx.org.byDomain.HRSS.district
+  const targets = pickTargets(ctx, sitePool(ctx, dept), 6)
+  if (targets.length === 0) return null
+  const year = yearOf(month)
+  const draft: Draft = {
+    lead: dept, participants: [], windowFrom: month, windowTo: addMonths(month, 1) - 1, targets, superior: false,
+    items: planItems(ctx, ['HRSS'], [1, 2]), title: `${year}年${dept.name}劳动用工规范专项检查工作方案`, planType: 'SPECIAL',
+    origin: 'SELF', year, scope: null, samplingRatio: null
+  }
+  const submitted = workdayOnOrBefore(ctx.wd, ctx.lastDay - 3)
+  return toRecord(ctx, id, draft, { status: 'SUBMITTED', submitted, filed: null, published: null })
 }
 
 /**
