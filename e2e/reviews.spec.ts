@@ -92,6 +92,29 @@ test('lists the submitted plans oldest first and shows a plan’s checks, histor
   await screenshot(page, 'reviews-proposals')
 })
 
+test('an HRSS special plan the bureau drew up itself, naming enterprises without earlier cases, is stopped at review (R-PLAN-12)', async ({ page, webApp, request }) => {
+  const queue = await callApi(request, webApp, 'reviews.queue', { limit: 100 })
+  let found: { id: string; checks: { code: string; message: string; basis: string }[] } | null = null
+  for (const row of queue.rows) {
+    const r = await callApi(request, webApp, 'reviews.get', { planId: row.id })
+    if (r.checks.some((c) => c.code === 'SPECIAL_NOT_DEPLOYED')) found = { id: row.id, checks: r.checks }
+  }
+  if (!found) throw new Error('the demo queues an HRSS special plan that was not deployed from above')
+  const special = found.checks.filter((c) => c.code.startsWith('SPECIAL_'))
+  expect(special.filter((c) => c.code === 'SPECIAL_NO_PRIOR_CASE').length).toBeGreaterThan(0)
+  const reviews = new ReviewsPage(page)
+  await reviews.app.open(webApp)
+  await reviews.open()
+  const panel = await reviews.openPlan(found.id)
+  const checks = panel.getByTestId('review-checks')
+  for (const c of special) await expect(checks.locator('.review-check').filter({ hasText: c.message }).first()).toBeVisible()
+  const notDeployed = checks.locator('.review-check[data-code="SPECIAL_NOT_DEPLOYED"]')
+  await expect(notDeployed).toContainText('本部门制定')
+  await notDeployed.getByRole('button', { name: /依据/ }).click()
+  await expect(notDeployed.getByTestId('review-check-basis')).toContainText('附件10《人社领域…实施方案》三、（二）1.')
+  await screenshot(page, 'review-special-scope')
+})
+
 test('returns one plan (a reason is required) and files another; both leave the queue to wait for sync', async ({ page, webApp, request }) => {
   const queue = await callApi(request, webApp, 'reviews.queue', { limit: 100 })
   const [toReturn, toFile] = queue.rows.slice(-2).map((r) => r.id)
