@@ -382,21 +382,16 @@ function hrssSpecialInReview(ctx: PlanBuildContext, id: string, month: number): 
 }
 
 /**
- * A few filed special and monthly plans that leave out a field their domain requires (extension rule
- * PLAN_INCOMPLETE, D-18): the method or the frequency where the domain asks for them, else the object
- * range of a plan without named objects. Drawn from their own random stream, so the rest of the data
- * set does not move.
+ * A few filed special and monthly plans that leave out a field every domain requires (extension rule
+ * PLAN_INCOMPLETE, D-18): the object range of a plan without named objects, else its items. Only the
+ * filed record loses it: the scheduler keeps the draft's items and objects, so no task moves. Drawn
+ * from their own random stream, so the rest of the data set does not move either.
  */
 function plantIncompletePlans(random: Random, plans: PlanInfo[]): void {
-  const sevenFields = new Set<Domain>(['PSB', 'CULT', 'URB', 'AGRI', 'TRAN'])
   const candidates = plans.filter((p) => p.covers && p.record.plan_type !== 'ANNUAL' && p.record.origin !== 'JOINT')
   for (const plan of random.sample(candidates, Math.max(1, Math.round(candidates.length * 0.02)))) {
-    const r = plan.record
-    if (sevenFields.has(plan.lead.domain)) {
-      if (random.chance(0.5)) r.method = null
-      else r.frequency = null
-    } else if (r.targets === null) r.scope = null
-    else r.item_ids = []
+    if (plan.record.targets === null) plan.record.scope = null
+    else plan.record.item_ids = []
   }
 }
 
