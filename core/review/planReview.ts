@@ -170,8 +170,7 @@ export function reviewPlan(sqlite: Sqlite, planId: string, params: PlanReviewPar
       grade: domain && enterprise?.grades ? (enterprise.grades[domain as keyof typeof enterprise.grades] ?? null) : null, entries
     }
   })
-  const names = new Map([...enterprises.values()].map((e) => [e.id, e.name]))
-  checks.push(...specialScopeChecks(sqlite, plan, lead, names, params))
+  checks.push(...specialScopeChecks(sqlite, plan, lead, enterprises, params))
   if (targets.length === 0) {
     checks.push({ code: 'NO_NAMED_TARGETS', severity: 'INFO', basis: params.basis('fields', domain), message: '计划未列明具体检查对象，频次与名单预警将在申领检查码时进行' })
   }

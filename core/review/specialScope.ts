@@ -4,7 +4,8 @@
 // review, the plan is returned before any inspection; caught after, each inspection is a flag.
 import type { Sqlite } from '../../db/client.ts'
 import { PLAN_ORIGIN_LABELS } from '../contract/planLabels.ts'
-import type { Plan } from '../contract/records.ts'
+import type { Enterprise, Plan } from '../contract/records.ts'
+import { deployedFromAbove } from '../rules/checks/special.ts'
 import type { PlanReviewParams } from './params.ts'
 import type { ReviewCheck } from './planReview.ts'
 
@@ -14,13 +15,13 @@ type Lead = { domain: string; level: string } | undefined
 const listed = (codes: readonly string[], value: string): boolean => codes.includes(value)
 
 export function specialScopeChecks(
-  sqlite: Sqlite, plan: Plan, lead: Lead, names: ReadonlyMap<string, string>, params: PlanReviewParams
+  sqlite: Sqlite, plan: Plan, lead: Lead, enterprises: ReadonlyMap<string, Enterprise>, params: PlanReviewParams
 ): ReviewCheck[] {
   const scope = params.special_scope
   if (!lead || !listed(scope.domains, lead.domain) || !listed(scope.plan_types, plan.plan_type)) return []
   const basis = params.basis('special', lead.domain)
   const checks: ReviewCheck[] = []
-  if (!listed(scope.deployed_origins, plan.origin) && !listed(scope.deploying_levels, lead.level)) {
+  if (!deployedFromAbove(scope, plan.origin, lead.level)) {
     checks.push({
       code: 'SPECIAL_NOT_DEPLOYED', severity: 'MUST', basis,
       message: `本专项计划为“${PLAN_ORIGIN_LABELS[plan.origin]}”：本领域专项检查应严格按上级部门部署开展`
@@ -40,7 +41,7 @@ export function specialScopeChecks(
     if (withCase.has(id)) continue
     checks.push({
       code: 'SPECIAL_NO_PRIOR_CASE', severity: 'MUST', basis, enterpriseId: id,
-      message: `${names.get(id) ?? id}：专项检查启动（${plan.window_from}）前没有本领域的案件或线索，不在专项检查的对象范围内`
+      message: `${enterprises.get(id)?.name ?? id}：专项检查启动（${plan.window_from}）前没有本领域的案件或线索，不在专项检查的对象范围内`
     })
   }
   return checks

@@ -11,7 +11,8 @@ import { missingPlanFields, PLAN_FIELD_NAMES, requiredPlanFields } from '../plan
 
 const isoOrNull = (d: number | null): string | null => (d === null ? null : isoFromDay(d))
 
-function planEvidence(p: PlanFact): { [key: string]: Json } {
+/** A plan as a flag's evidence: its identity, type, origin, status, departments, window, dates and named objects. */
+export function planEvidence(p: PlanFact): { [key: string]: Json } {
   return {
     id: p.id, plan_code: p.planCode, title: p.plan.title, plan_type: p.plan.plan_type, origin: p.plan.origin,
     status: p.plan.status, department_id: p.plan.department_id, participant_department_ids: p.participants,

@@ -9,12 +9,22 @@ import { day, deptName, entName, PLAN_TYPE_CN, planRef, taskRef } from '../descr
 import type { Emitter } from '../emit.ts'
 import type { RuleConfig } from '../pack.ts'
 import type { RuleImpl } from '../rule.ts'
+import { planEvidence } from './plans.ts'
+
+/**
+ * A special plan follows an upper level's deployment: its origin says so (上级部署), or its own department
+ * is of a deploying level (a city bureau's plan). Shared with plan review (core/review/specialScope.ts).
+ */
+export function deployedFromAbove(
+  scope: { deployed_origins: readonly string[]; deploying_levels: readonly string[] }, origin: string, planDepartmentLevel: string | undefined
+): boolean {
+  return scope.deployed_origins.includes(origin) || (planDepartmentLevel !== undefined && scope.deploying_levels.includes(planDepartmentLevel))
+}
 
 export const hrssSpecialScope: RuleImpl<'HRSS_SPECIAL_SCOPE'> = (m, cfg, out) => {
-  const { domains, plan_types, deployed_origins, deploying_levels } = cfg.params
+  const { domains, plan_types } = cfg.params
   const inDomain = (f: TaskFact) => f.leadDomain !== null && domains.includes(f.leadDomain)
-  const deployed = (p: PlanFact) =>
-    deployed_origins.includes(p.plan.origin) || deploying_levels.some((level) => m.departments.get(p.plan.department_id)?.level === level)
+  const deployed = (p: PlanFact) => deployedFromAbove(cfg.params, p.plan.origin, m.departments.get(p.plan.department_id)?.level)
   return {
     enterpriseRun: (run, from, to) => {
       // The enterprise's cases and clues of these domains: its triggered inspections, in task order.
@@ -52,7 +62,7 @@ function emitFlag(
     task_ids: [f.id], plan_ids: [p.id], enterprise_id: f.enterpriseId, department_id: f.lead, domain: f.leadDomain,
     evidence: {
       inspection_date: isoFromDay(f.inspDay), reasons,
-      plan: { id: p.id, plan_code: p.planCode, title: p.plan.title, plan_type: p.plan.plan_type, origin: p.plan.origin, department_id: p.plan.department_id, window_from: p.plan.window_from },
+      plan: planEvidence(p),
       earlier_cases: earlier.map((c) => ({ id: c.id, inspection_date: isoFromDay(c.inspDay), trigger_source: c.triggerSource, trigger_ref: c.triggerRef }))
     },
     message: `${deptName(m, f.lead)}于${day(f.inspDay)}对${entName(m, f.enterpriseId)}开展${PLAN_TYPE_CN[p.plan.plan_type]}检查（${taskRef(f)}），` +
