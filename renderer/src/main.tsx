@@ -5,6 +5,8 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
 import { captureTokenFromUrl } from './lib/webSession.ts'
+// antd's prebuilt component styles (theme.ts: zeroRuntime); the app's own styles come after and win.
+import './antd-layer.css'
 import './styles.css'
 
 dayjs.locale('zh-cn')

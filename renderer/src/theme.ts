@@ -6,6 +6,13 @@ export const BRAND_BLUE = '#1f5fa6'
 export const HEADER_BG = '#163a66'
 
 export const appTheme: ThemeConfig = {
+  // Zero-runtime styles: the components' CSS comes from antd's prebuilt stylesheet (imported once in
+  // main.tsx), themed through CSS variables, instead of being generated in the page. At runtime antd
+  // then writes only the variables below. Why: generated styles are dropped when the last component of
+  // a kind unmounts and generated again on the next screen that has one — ~60–100 ms of every switch
+  // to the flags list (measured with the 1,000,000-row list benchmark).
+  zeroRuntime: true,
+  hashed: false,
   token: {
     colorPrimary: BRAND_BLUE,
     colorInfo: BRAND_BLUE,
