@@ -147,6 +147,9 @@ describe('flags store and inbox queries', () => {
     expect(mkt.byRule.map((g) => g.key)).toEqual(['NO_CODE_INSPECTION'])
     expect(mkt.byDepartment.map((d) => d.key)).toEqual(['D-MKT', 'D-FIRE'])
     expect(mkt.byStatus).toEqual([{ key: 'OPEN', total: 1 }, { key: 'CONFIRMED', total: 1 }, { key: 'DISMISSED', total: 0 }])
+    // The statuses under a rule filter are that rule's alone; a rule without flags has none.
+    expect(flagGroupCounts(sqlite, { rule: 'RESULT_LATE' }).byStatus).toEqual([{ key: 'OPEN', total: 0 }, { key: 'CONFIRMED', total: 0 }, { key: 'DISMISSED', total: 1 }])
+    expect(flagGroupCounts(sqlite, { rule: 'WUSHI_ITEM_INSPECTED' }).byStatus.map((s) => s.total)).toEqual([0, 0, 0])
 
     // '检查' is in every message: the text path (one scan) must count exactly like the indexed one.
     for (const filter of [{}, { departmentId: 'D-MKT' }, { rule: 'RESULT_LATE' }, { status: 'OPEN' as const }]) {

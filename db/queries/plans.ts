@@ -3,6 +3,7 @@
 // query, then only those rows get their joins and per-row counts (a correlated count over all
 // matching rows would cost a full pass whenever SQLite has to sort).
 import type { Sqlite } from '../client.ts'
+import { rememberedCount } from './countMemo.ts'
 import { containsPattern, statement } from './statements.ts'
 
 export type PlanListFilter = {
@@ -75,9 +76,10 @@ function whereClause(filter: PlanListFilter, options: { withStatus: boolean }): 
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params, scans: Boolean(text) }
 }
 
+/** Remembered until the database changes (countMemo.ts): the list asks on every visit of its screen. */
 export function countPlans(sqlite: Sqlite, filter: PlanListFilter): number {
   const where = whereClause(filter, { withStatus: true })
-  return statement(sqlite, `SELECT count(*) FROM plans p ${where.sql}`).pluck().get(where.params) as number
+  return rememberedCount(sqlite, `SELECT count(*) FROM plans p ${where.sql}`, where.params)
 }
 
 /**
