@@ -6,7 +6,7 @@
 import type { Item, Plan, PlanTarget } from '../contract/records.ts'
 import type { Domain } from '../contract/scalars.ts'
 import { INDUSTRIES } from './catalogue/industries.ts'
-import { JOINT_THEMES, PLAN_FREQUENCIES, PLAN_METHODS, SCOPE_NOUNS, SPECIAL_THEMES } from './catalogue/phrases.ts'
+import { JOINT_THEMES, PLAN_FREQUENCIES, PLAN_METHODS, SCOPE_NOUNS, SELF_INITIATED_SPECIAL_THEMES, SPECIAL_THEMES } from './catalogue/phrases.ts'
 import { TOWNS } from './catalogue/places.ts'
 import { addMonths, dateOf, dayOf, timestampOf, yearOf, type WorkingDays } from './days.ts'
 import { addCase, type InjectionManifest } from './injections.ts'
@@ -231,13 +231,13 @@ function specialDraft(ctx: PlanBuildContext, months: readonly number[]): Draft {
   const year = yearOf(from)
   const to = Math.min(addMonths(from, random.int(1, 3)) - 1, dayOf(`${year}-12-31`))
   // HRSS special inspections follow an upper level's deployment and go where cases or clues came first
-  // (R-PLAN-12): never self-initiated by a district body, never a list drawn in advance. The random
-  // draws are made all the same, so that the rest of the data set does not move.
-  const hrss = domain === 'HRSS'
-  const superior = dept.level !== 'CITY' && ((theme.superior ? random.chance(0.7) : random.chance(0.1)) || hrss)
+  // (R-PLAN-12; HRSS_SPECIAL_SCOPE's domains): never self-initiated by a district body, never a list drawn
+  // in advance. The random draws are made all the same, so that the rest of the data set does not move.
+  const scoped = isScopedSpecialOf(ctx.rules, domain, 'SPECIAL')
+  const superior = dept.level !== 'CITY' && ((theme.superior ? random.chance(0.7) : random.chance(0.1)) || scoped)
   const drawnTargeted = random.chance(0.35)
   const drawnTargets = drawnTargeted ? pickTargets(ctx, sitePool(ctx, dept), random.int(5, 25)) : null
-  const targeted = drawnTargeted && !hrss
+  const targeted = drawnTargeted && !scoped
   return {
     lead: dept, participants: [], windowFrom: from, windowTo: to, superior,
     targets: targeted ? drawnTargets : null,
@@ -358,8 +358,13 @@ export function buildPlans(ctx: PlanBuildContext, budget: PlanBudget): PlanBook 
   for (const list of coverage) list.sort((a, b) => a.coversFrom - b.coversFrom)
   const notCovering = plans.filter((p) => !p.covers)
   // After the lists the scheduler draws from, so that the tasks do not move.
-  const showcase = hrssSpecialInReview({ ...ctx, random: random.fork('hrss-special-in-review') }, `P-${String(plans.length + 1).padStart(width, '0')}`, nextMonth)
+  const showcase = scopedSpecialInReview({ ...ctx, random: random.fork('hrss-special-in-review') }, `P-${String(plans.length + 1).padStart(width, '0')}`, nextMonth)
   return { plans: showcase ? [...plans, showcase] : plans, coverage, notCovering }
+}
+
+/** A special plan of this domain and type is kept to earlier cases or clues (HRSS_SPECIAL_SCOPE). */
+export function isScopedSpecialOf(rules: DemoRuleParameters, domain: Domain, planType: Plan['plan_type']): boolean {
+  return rules.specialScopeDomains.includes(domain) && rules.specialScopePlanTypes.includes(planType)
 }
 
 /**
@@ -367,14 +372,16 @@ export function buildPlans(ctx: PlanBuildContext, budget: PlanBudget): PlanBook 
  * district bureau itself rather than deployed from above, naming enterprises picked without regard to
  * earlier cases or clues. Its own random stream; it covers nothing (submitted), so no task depends on it.
  */
-function hrssSpecialInReview(ctx: PlanBuildContext, id: string, month: number): PlanInfo | null {
-  const dept = ctx.org.byDomain.HRSS.district
+function scopedSpecialInReview(ctx: PlanBuildContext, id: string, month: number): PlanInfo | null {
+  const domain = ctx.rules.specialScopeDomains[0]
+  if (domain === undefined || !isScopedSpecialOf(ctx.rules, domain, 'SPECIAL')) return null
+  const dept = ctx.org.byDomain[domain].district
   const targets = pickTargets(ctx, sitePool(ctx, dept), 6)
   if (targets.length === 0) return null
   const year = yearOf(month)
   const draft: Draft = {
     lead: dept, participants: [], windowFrom: month, windowTo: addMonths(month, 1) - 1, targets, superior: false,
-    items: planItems(ctx, ['HRSS'], [1, 2]), title: `${year}年${dept.name}劳动用工规范专项检查工作方案`, planType: 'SPECIAL',
+    items: planItems(ctx, [domain], [1, 2]), title: `${year}年${dept.name}${SELF_INITIATED_SPECIAL_THEMES[domain] ?? ''}专项检查工作方案`, planType: 'SPECIAL',
     origin: 'SELF', year, scope: null, samplingRatio: null
   }
   const submitted = workdayOnOrBefore(ctx.wd, ctx.lastDay - 3)

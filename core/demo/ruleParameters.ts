@@ -2,8 +2,9 @@
 // defaults of rule pack `shanghai-2025` (../shared/domain/rules-core-v1.md, rules-catalogue.md §8).
 // The clean data also keeps clear of the pack's enabled extension rules where that is cheap (the three
 // extension parameters below); under-inspection findings (FIRE_B_UNDER, FIRE_D_UNDER) occur naturally.
-// They are data handed to the generator (DemoOptions.rules), never literals in its logic; when the rule
-// engine's pack loader lands, pass the loaded pack's values here instead.
+// They are data handed to the generator (DemoOptions.rules), never literals in its logic; a test holds
+// the defaults to the shipped pack's values (ruleParameters.test.ts).
+import type { Plan } from '../contract/records.ts'
 import type { Domain } from '../contract/scalars.ts'
 
 export type DemoRuleParameters = {
@@ -28,6 +29,12 @@ export type DemoRuleParameters = {
   monthlyPlanDeadlineDay: number
   /** Extension rule PLAN_FILING_LATE: FIRE annual plans are filed by this MM-DD (end of February). */
   fireAnnualFilingDeadline: string
+  /**
+   * Extension rule HRSS_SPECIAL_SCOPE `domains` and `plan_types`: special plans of these domains are
+   * deployed from above and inspect only enterprises with an earlier case or clue of the domain.
+   */
+  specialScopeDomains: readonly Domain[]
+  specialScopePlanTypes: readonly Plan['plan_type'][]
 }
 
 export const SHANGHAI_2025_DEFAULTS: DemoRuleParameters = {
@@ -41,5 +48,7 @@ export const SHANGHAI_2025_DEFAULTS: DemoRuleParameters = {
   planPublicationDeadline: '03-31',
   fireGradeAWindowYears: 2,
   monthlyPlanDeadlineDay: 25,
-  fireAnnualFilingDeadline: '02-28'
+  fireAnnualFilingDeadline: '02-28',
+  specialScopeDomains: ['HRSS'],
+  specialScopePlanTypes: ['SPECIAL']
 }

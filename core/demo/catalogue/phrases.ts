@@ -51,6 +51,9 @@ export const SPECIAL_THEMES: readonly { title: string; domains: readonly Domain[
   { title: '旅馆业治安专项检查', domains: ['PSB'], superior: false }
 ]
 
+/** The theme of the self-initiated special plan the demo queues for review (plans.ts, scopedSpecialInReview). */
+export const SELF_INITIATED_SPECIAL_THEMES: Partial<Record<Domain, string>> = { HRSS: '劳动用工规范' }
+
 /** Joint (联合) inspection themes: one industry, a lead domain and the domains that join it. */
 export const JOINT_THEMES: readonly { title: string; industry: string; lead: Domain; participants: readonly Domain[] }[] = [
   { title: '餐饮服务单位“一业一查”联合检查', industry: '餐饮服务（H62）', lead: 'MKT', participants: ['URB', 'ENV'] },

@@ -10,7 +10,7 @@ import { JOINT_DECLINED_REASONS } from '../catalogue/phrases.ts'
 import { TOWNS } from '../catalogue/places.ts'
 import { hasListEntry } from '../objects.ts'
 import type { DeptInfo } from '../organisation.ts'
-import type { PlanInfo } from '../plans.ts'
+import { isScopedSpecialOf, type PlanInfo } from '../plans.ts'
 import { DOMAIN_COUNT, NEVER, type TaskWorld } from './world.ts'
 
 export const SKIP = { SITE_GAP: 1, YEAR_CAP: 2, ENTERPRISE_GAP: 4, WUGAN: 8, FIRE_B: 16 } as const
@@ -104,17 +104,24 @@ export function pickPlan(world: TaskWorld, dept: DeptInfo, day: number, accept?:
   return world.random.weighted(candidates, candidates.map((p) => (p.targets ? 3 : p.record.plan_type === 'ANNUAL' ? 1 : 2)))
 }
 
-/** An HRSS special (专项) plan: its inspections go only where a case or clue came first (HRSS_SPECIAL_SCOPE). */
-export const isHrssSpecial = (plan: PlanInfo): boolean => plan.lead.domain === 'HRSS' && plan.record.plan_type === 'SPECIAL'
+/** A special (专项) plan whose inspections go only where a case or clue came first (HRSS_SPECIAL_SCOPE). */
+export const isScopedSpecial = (world: TaskWorld, plan: PlanInfo): boolean =>
+  isScopedSpecialOf(world.rules, plan.lead.domain, plan.record.plan_type)
 
-/** A site of an enterprise whose first HRSS case or clue came before `day` (the special's start), or null. */
-function siteWithEarlierHrssClue(world: TaskWorld, day: number): { e: number; s: number; target: number } | null {
-  // In the order first seen, so by day: those before `day` are a prefix.
-  let n = 0
-  while (n < world.hrssClues.length && world.hrssClues[n]!.day < day) n++
-  if (n === 0) return null
-  const clue = world.hrssClues[world.random.int(0, n - 1)]!
-  return { e: clue.e, s: clue.s, target: -1 }
+/** A site of an enterprise whose first case or clue of `lead`'s domain came before `day` (the special's start), or null. */
+function siteWithEarlierClue(world: TaskWorld, lead: DeptInfo, day: number): { e: number; s: number; target: number } | null {
+  // In the order first seen, so by day: those before `day` are a prefix. Counted, then the k-th taken.
+  const { scopeClues } = world
+  let end = 0
+  let matching = 0
+  for (; end < scopeClues.length && scopeClues[end]!.day < day; end++) if (scopeClues[end]!.domainIndex === lead.domainIndex) matching++
+  if (matching === 0) return null
+  let k = world.random.int(0, matching - 1)
+  for (let i = 0; i < end; i++) {
+    const clue = scopeClues[i]!
+    if (clue.domainIndex === lead.domainIndex && k-- === 0) return { e: clue.e, s: clue.s, target: -1 }
+  }
+  return null
 }
 
 /** Any site the body inspects. */
@@ -194,7 +201,7 @@ export function choosePlannedOnsite(world: TaskWorld, day: number, opts: Planned
       const target = plan?.targets ? plan.targets.findIndex((t, k) => k >= plan.nextTarget && t.e === e) : -1
       if (plan?.targets && !opts.uncovered && target < 0) return null
       place = { e, s: opts.site, target }
-    } else if (plan && !opts.uncovered && isHrssSpecial(plan)) place = siteWithEarlierHrssClue(world, plan.windowFrom)
+    } else if (plan && !opts.uncovered && isScopedSpecial(world, plan)) place = siteWithEarlierClue(world, plan.lead, plan.windowFrom)
     else place = plan && !opts.uncovered ? siteUnderPlan(world, plan, dept) : anySiteOf(world, dept)
     if (!place) continue
     const superiorCovered = !!plan && plan.superior && !opts.uncovered

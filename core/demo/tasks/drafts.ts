@@ -148,9 +148,13 @@ function remember(world: TaskWorld, id: string, draft: TaskDraft): void {
   if (draft.status === 'CANCELLED' || draft.visitDays.length === 0) return
   const first = draft.visitDays[0] ?? 0
   const last = draft.visitDays[draft.visitDays.length - 1] ?? first
-  if (draft.kind === 'TRIGGERED' && draft.depts[0]?.domain === 'HRSS' && world.hrssClueSeen[draft.e] === 0) {
-    world.hrssClueSeen[draft.e] = 1
-    world.hrssClues.push({ e: draft.e, s: draft.s, day: first })
+  const lead = draft.depts[0]
+  if (draft.kind === 'TRIGGERED' && lead !== undefined && world.rules.specialScopeDomains.includes(lead.domain)) {
+    const seen = draft.e * DOMAIN_COUNT + lead.domainIndex
+    if (world.scopeClueSeen[seen] === 0) {
+      world.scopeClueSeen[seen] = 1
+      world.scopeClues.push({ e: draft.e, s: draft.s, day: first, domainIndex: lead.domainIndex })
+    }
   }
   const counted = draft.mode === 'ON_SITE' && (draft.special === 'NONE' || draft.special === 'EMERGENCY')
   if (!counted) return

@@ -13,7 +13,7 @@ import type { PlanInfo } from '../plans.ts'
 import type { Objects } from '../objects.ts'
 import type { PlanBook } from '../plans.ts'
 import {
-  ALLOWED, SKIP, checkPlannedOnsite, choosePlannedOnsite, consumeTarget, isHrssSpecial, isReserved, pickDept, pickDomain, pickPlan, reserve,
+  ALLOWED, SKIP, checkPlannedOnsite, choosePlannedOnsite, consumeTarget, isReserved, isScopedSpecial, pickDept, pickDomain, pickPlan, reserve,
   type PlannedChoice
 } from './choose.ts'
 import {
@@ -428,8 +428,8 @@ function jointMissed(world: TaskWorld, day: number, capacity: Capacity): boolean
     const [x, y] = random.sample(domains, 2) as [Domain, Domain]
     const deptA = org.byDomain[x].district, deptB = org.byDomain[y].district
     const sites = sitesOf(world, e)
-    // Not an HRSS special plan: its inspections go only where a case or clue came first (siteWithEarlierHrssClue).
-    const coversE = (p: PlanInfo) => p.participants.length === 0 && !isHrssSpecial(p) && (p.targets === null || p.targets.some((t) => t.e === e))
+    // Not a special plan kept to earlier cases or clues (HRSS_SPECIAL_SCOPE): its inspections go only where a case or clue came first (siteWithEarlierHrssClue).
+    const coversE = (p: PlanInfo) => p.participants.length === 0 && !isScopedSpecial(world, p) && (p.targets === null || p.targets.some((t) => t.e === e))
     const choice = choosePlannedOnsite(world, day, { dept: deptA, site: random.pick(sites), accept: coversE, tries: 3 })
     if (!choice) continue
     const day2 = workdayBetween(world, day + 1, Math.min(world.enterpriseGap.plus(day) - 1, world.lastDay))

@@ -64,11 +64,12 @@ export type TaskWorld = {
   queued: number
   recheckPool: RecheckCandidate[]
   /**
-   * Enterprises with an HRSS case or clue (a triggered HRSS inspection), in the order they first got one:
-   * the only places HRSS special inspections go (extension rule HRSS_SPECIAL_SCOPE, R-PLAN-12).
+   * Enterprises with a case or clue (a triggered inspection) of a domain whose special plans are kept to
+   * them (extension rule HRSS_SPECIAL_SCOPE, R-PLAN-12: HRSS), in the order they first got one: the only
+   * places such special inspections go. Seen by enterprise × domain index.
    */
-  hrssClues: { e: number; s: number; day: number }[]
-  hrssClueSeen: Uint8Array
+  scopeClues: { e: number; s: number; day: number; domainIndex: number }[]
+  scopeClueSeen: Uint8Array
   /** Planted negative evaluations due: the next DONE tasks get them. */
   negativeWanted: number
   /** Records produced for the current day, yielded by the day loop. */
@@ -100,8 +101,8 @@ export function createWorld(inputs: WorldInputs): TaskWorld {
     queue: new Map(),
     queued: 0,
     recheckPool: [],
-    hrssClues: [],
-    hrssClueSeen: new Uint8Array(enterprises),
+    scopeClues: [],
+    scopeClueSeen: new Uint8Array(enterprises * DOMAIN_COUNT),
     negativeWanted: 0,
     out: [],
     seq: { task: 0, evaluation: 0, code: 0, ref: 0 },
