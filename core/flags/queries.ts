@@ -2,7 +2,7 @@
 // of one flag, and decisions (single and bulk) recorded with who decided, the audit log and the outbox.
 import { randomUUID } from 'node:crypto'
 import type { Sqlite } from '../../db/client.ts'
-import { rememberedCount } from '../../db/queries/countMemo.ts'
+import { remembered, rememberedCount } from '../../db/queries/remembered.ts'
 import { appendAudit } from '../audit.ts'
 
 export const FLAG_STATUSES = ['OPEN', 'CONFIRMED', 'DISMISSED'] as const
@@ -233,8 +233,15 @@ function groupTallies(sqlite: Sqlite, filter: FlagFilter): GroupTallies {
   return { byRule, byDepartment, overall: overall.get('') ?? emptyTally() }
 }
 
-/** Counts for the inbox's group sidebar, under the same filter minus the dimension being counted. */
-export function flagGroupCounts(sqlite: Sqlite, filter: FlagFilter): FlagGroupCounts {
+/**
+ * Counts for the inbox's group sidebar, under the same filter minus the dimension being counted.
+ * Remembered until the database changes (a decision is a change): the inbox asks on every visit.
+ */
+export function flagGroupCounts(sqlite: Sqlite, filter: FlagFilter): Readonly<FlagGroupCounts> {
+  return remembered(sqlite, `flag-groups\u0000${JSON.stringify(filter)}`, () => countFlagGroups(sqlite, filter))
+}
+
+function countFlagGroups(sqlite: Sqlite, filter: FlagFilter): FlagGroupCounts {
   const status = filter.status
   const openShown = (t: StatusTally) => (status === undefined || status === 'OPEN' ? openOf(t) : 0)
   const byDesc = <T extends { total: number }>(a: T, b: T) => b.total - a.total

@@ -3,7 +3,7 @@
 // query, then only those rows get their joins and per-row counts (a correlated count over all
 // matching rows would cost a full pass whenever SQLite has to sort).
 import type { Sqlite } from '../client.ts'
-import { rememberedCount } from './countMemo.ts'
+import { remembered, rememberedCount } from './remembered.ts'
 import { containsPattern, statement } from './statements.ts'
 
 export type PlanListFilter = {
@@ -76,7 +76,7 @@ function whereClause(filter: PlanListFilter, options: { withStatus: boolean }): 
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params, scans: Boolean(text) }
 }
 
-/** Remembered until the database changes (countMemo.ts): the list asks on every visit of its screen. */
+/** Remembered until the database changes (remembered.ts): the list asks on every visit of its screen. */
 export function countPlans(sqlite: Sqlite, filter: PlanListFilter): number {
   const where = whereClause(filter, { withStatus: true })
   return rememberedCount(sqlite, `SELECT count(*) FROM plans p ${where.sql}`, where.params)
@@ -91,14 +91,16 @@ export function statusCountsQuery(filter: PlanListFilter): { sql: string; params
   return { sql: `SELECT p.status AS status, count(*) AS n FROM plans p ${where.sql} GROUP BY ${where.scans ? '+p.status' : 'p.status'}`, params: where.params }
 }
 
-/** Plans matching every filter except the status one, counted per status (one pass for the tabs and the total). */
-export function countPlansByStatus(sqlite: Sqlite, filter: PlanListFilter): Record<string, number> {
+/**
+ * Plans matching every filter except the status one, counted per status (one pass for the tabs and the
+ * total). Remembered until the database changes (remembered.ts): the list asks on every visit.
+ */
+export function countPlansByStatus(sqlite: Sqlite, filter: PlanListFilter): Readonly<Record<string, number>> {
   const query = statusCountsQuery(filter)
-  const rows = statement(sqlite, query.sql).all(query.params) as {
-    status: string
-    n: number
-  }[]
-  return Object.fromEntries(rows.map((r) => [r.status, r.n]))
+  return remembered(sqlite, `plan-status-counts\u0000${query.sql}\u0000${JSON.stringify(query.params)}`, () => {
+    const rows = statement(sqlite, query.sql).all(query.params) as { status: string; n: number }[]
+    return Object.fromEntries(rows.map((r) => [r.status, r.n]))
+  })
 }
 
 type RawPlanRow = {
@@ -140,7 +142,12 @@ export type PlanFacetRows = {
   years: number[]
 }
 
-export function planFacets(sqlite: Sqlite): PlanFacetRows {
+/** The plans' filter options; remembered until the database changes (two scans of a million plans). */
+export function planFacets(sqlite: Sqlite): Readonly<PlanFacetRows> {
+  return remembered(sqlite, 'plan-facets', () => readPlanFacets(sqlite))
+}
+
+function readPlanFacets(sqlite: Sqlite): PlanFacetRows {
   // Departments that lead at least one plan; a plan naming an unknown department still gets an option (its id).
   const departments = statement(
     sqlite,

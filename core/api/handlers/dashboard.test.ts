@@ -66,6 +66,12 @@ describe('dashboard.summary', () => {
     expect(s.plans.byStatus).toEqual({ SUBMITTED: 4, FILED: 1, DRAFT: 1 })
     expect(s.plans.waitingReview).toBe(3)
     expect(s.plans.oldestWaiting.map((p) => p.id)).toEqual(['P-OLD', 'P-RESUBMITTED', 'P-NEW'])
+    // The figures are remembered between visits, and follow every change.
+    review('P-OLD', '2026-03-02T09:00:00+08:00')
+    writer.write(plan('P-LATE', 'SUBMITTED', '2026-06-01T09:00:00+08:00'))
+    const after = await summary()
+    expect(after.plans.total).toBe(7)
+    expect(after.plans.oldestWaiting.map((p) => p.id)).toEqual(['P-RESUBMITTED', 'P-NEW', 'P-LATE'])
   })
 
   it('reports an empty database as zeros and no freshness', async () => {

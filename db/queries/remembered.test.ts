@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Sqlite } from '../client.ts'
-import { rememberedCount } from './countMemo.ts'
+import { remembered, rememberedCount } from './remembered.ts'
 
 // The count's SQL calls probe() once per row it reads, so a test sees whether the rows were read again.
 const COUNT = 'SELECT count(*) FROM t WHERE probe(x) AND x >= ?'
 
-describe('rememberedCount', () => {
+describe('remembered query results', () => {
   let dir: string
   let path: string
   let sqlite: Sqlite
@@ -73,6 +73,19 @@ describe('rememberedCount', () => {
     const before = reads
     expect(rememberedCount(sqlite, COUNT, [0])).toBe(5)
     expect(reads).toBe(before)
+  })
+
+  it('keeps any result under its key until a write', () => {
+    let computed = 0
+    const largest = () => remembered(sqlite, 'largest', () => {
+      computed++
+      return sqlite.prepare('SELECT max(x) FROM t').pluck().get()
+    })
+    expect([largest(), largest()]).toEqual([5, 5])
+    expect(computed).toBe(1)
+    sqlite.prepare('UPDATE t SET x = 50 WHERE x = 5').run()
+    expect(largest()).toBe(50)
+    expect(computed).toBe(2)
   })
 
   it('takes named parameters', () => {

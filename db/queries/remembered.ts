@@ -1,0 +1,51 @@
+// Query results remembered until the database changes. A list's total or its tab counts at a million rows
+// read every page of an index (tens of ms, more once other queries have pushed those pages out of the
+// cache), and the screens ask for them on every visit though they change only when data does. A result is
+// kept per connection under the database's version: PRAGMA data_version moves when another connection
+// commits (an import, an analysis job's worker), total_changes() when this one writes a row.
+import type { Sqlite } from '../client.ts'
+import { statement } from './statements.ts'
+
+type Params = Record<string, unknown> | readonly unknown[]
+
+/** More distinct results than this (filters typed one after another) and the memo starts again. */
+const MAX_REMEMBERED = 256
+
+type Memo = { version: string; results: Map<string, unknown> }
+
+const memos = new WeakMap<Sqlite, Memo>()
+
+/** The version a remembered result belongs to. */
+function databaseVersion(sqlite: Sqlite): string {
+  const dataVersion = sqlite.pragma('data_version', { simple: true }) as number
+  const ownChanges = statement(sqlite, 'SELECT total_changes()').pluck().get() as number
+  return `${dataVersion}:${ownChanges}`
+}
+
+/**
+ * What `compute` reads from the database, computed again only after the database changed. `key` names
+ * the query and its parameters; callers share the value, so they must not change it. Inside a
+ * transaction it is always computed: a rollback returns the data to an earlier state without moving
+ * either version number, so a value taken there could outlive its data.
+ */
+export function remembered<T>(sqlite: Sqlite, key: string, compute: () => T): T {
+  if (sqlite.inTransaction) return compute()
+  const version = databaseVersion(sqlite)
+  let memo = memos.get(sqlite)
+  if (!memo || memo.version !== version || memo.results.size >= MAX_REMEMBERED) {
+    memo = { version, results: new Map() }
+    memos.set(sqlite, memo)
+  }
+  if (memo.results.has(key)) return memo.results.get(key) as T
+  const value = compute()
+  memo.results.set(key, value)
+  return value
+}
+
+/** The single number `sql` gives for `params` (a SELECT count(*) …), remembered as above. */
+export function rememberedCount(sqlite: Sqlite, sql: string, params: Params): number {
+  return remembered(sqlite, `count\u0000${sql}\u0000${JSON.stringify(params)}`, () => {
+    const stmt = statement(sqlite, sql).pluck()
+    return (Array.isArray(params) ? stmt.get(...params) : stmt.get(params)) as number
+  })
+}
