@@ -128,6 +128,14 @@ describe('validation on load', () => {
     expect(broken((r) => { rules(r)['RESULT_LATE']!['severity'] = 'HIGH' })).toThrow(/RESULT_LATE\.severity/)
     expect(broken((r) => { (rules(r)['PLAN_PUBLICATION_LATE']!['params'] as Record<string, unknown>)['plan_publication_deadline'] = '3-31' })).toThrow(RulePackError)
     expect(broken((r) => { (r['conventions'] as Record<string, unknown>)['month_mode'] = 'lunar' })).toThrow(/month_mode/)
+    // A rule left out is named as missing, with what to do; a rule of the wrong shape is not called missing.
+    expect(broken((r) => { delete rules(r)['LATE_BACKFILL'] })).toThrow(/缺少规则 LATE_BACKFILL.*extends/)
+    expect(broken((r) => { rules(r)['LATE_BACKFILL'] = 3 as never })).toThrow(/rules\.LATE_BACKFILL: Invalid input/)
+    // A key an earlier pack version had says where it went; any other unknown key is named.
+    expect(broken((r) => { (r['plan_review'] as Record<string, unknown>)['required_fields'] = {} })).toThrow(
+      'plan_review.required_fields has moved to rules.PLAN_INCOMPLETE.params.required_fields'
+    )
+    expect(broken((r) => { r['colour'] = 'blue' })).toThrow('(pack): 未知的键 / unrecognized key "colour"')
   })
 
   it('loads a pack file by path, extending a shipped pack, and refuses unknown names and bad files', () => {

@@ -194,8 +194,38 @@ export function mergePack(base: unknown, override: unknown): unknown {
   return out
 }
 
-function describeIssues(error: z.ZodError): string {
-  return error.issues.slice(0, 8).map((i) => `${i.path.join('.') || '(pack)'}: ${i.message}`).join('; ')
+/** Keys an earlier pack version had, and where their values live now (pack 2025.2: the plan rules' fields). */
+const MOVED_KEYS: Readonly<Record<string, string>> = {
+  'plan_review.required_fields': 'rules.PLAN_INCOMPLETE.params.required_fields'
+}
+
+/** Whether the pack as written (after `extends`) has this rule at all. */
+function hasRule(pack: unknown, rule: string): boolean {
+  return isPlainObject(pack) && isPlainObject(pack['rules']) && Object.hasOwn(pack['rules'], rule)
+}
+
+/** One problem of `pack`, in words: a missing rule and a moved key say what to do about them. */
+function describeIssue(issue: z.core.$ZodIssue, pack: unknown): string {
+  const at = issue.path.join('.')
+  const [top, rule] = issue.path
+  if (issue.code === 'invalid_type' && top === 'rules' && issue.path.length === 2 && typeof rule === 'string' && isRuleCode(rule) && !hasRule(pack, rule)) {
+    return `缺少规则 ${rule}（不继承内置规则包的规则包须列出每条规则：可从内置规则包复制，或以 extends 继承）` +
+      ` / rules.${rule} is missing: a pack that does not extend a built-in pack lists every rule (copy it from a built-in pack, or use extends)`
+  }
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => {
+      const path = at ? `${at}.${key}` : key
+      const moved = MOVED_KEYS[path]
+      return moved
+        ? `${path} 已移至 ${moved} / ${path} has moved to ${moved}`
+        : `${at || '(pack)'}: 未知的键 / unrecognized key "${key}"`
+    }).join('; ')
+  }
+  return `${at || '(pack)'}: ${issue.message}`
+}
+
+function describeIssues(error: z.ZodError, pack: unknown): string {
+  return error.issues.slice(0, 8).map((issue) => describeIssue(issue, pack)).join('; ')
 }
 
 /**
@@ -215,7 +245,7 @@ export function resolveRulePack(raw: unknown, origin: string, lookupBase: (name:
     merged = mergePack(base, raw)
   }
   const parsed = rulePackSchema.safeParse(merged)
-  if (!parsed.success) throw new RulePackError(`规则包 ${origin} 格式错误 / invalid rule pack ${origin}: ${describeIssues(parsed.error)}`)
+  if (!parsed.success) throw new RulePackError(`规则包 ${origin} 格式错误 / invalid rule pack ${origin}: ${describeIssues(parsed.error, merged)}`)
   return parsed.data
 }
 
