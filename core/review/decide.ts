@@ -3,6 +3,7 @@
 // `POST /api/v1/plan-reviews` (central-api-v1) are written in one transaction.
 import { randomUUID } from 'node:crypto'
 import type { Sqlite } from '../../db/client.ts'
+import { decidedOnCurrentSubmission } from '../../db/queries/reviewDecisions.ts'
 import { appendAudit } from '../audit.ts'
 import { ApiFailure } from '../api/context.ts'
 import { loadPlan } from './planReview.ts'
@@ -38,7 +39,10 @@ export type ReviewQueueRow = {
   localDecision: string | null; localDecidedAt: string | null
 }
 
-/** Submitted plans waiting for review, oldest submission first, with any local decision not yet synced. */
+/**
+ * Submitted plans waiting for review, oldest submission first, with any local decision on their current
+ * submission (not yet synced). A decision on an earlier submission does not count: the plan came back.
+ */
 export function reviewQueue(sqlite: Sqlite, filter: { departmentId?: string | undefined; text?: string | undefined; includeDecided: boolean }, offset: number, limit: number): { total: number; rows: ReviewQueueRow[] } {
   const where: string[] = ["p.status = 'SUBMITTED'"]
   const params: (string | number)[] = []
@@ -46,7 +50,8 @@ export function reviewQueue(sqlite: Sqlite, filter: { departmentId?: string | un
   if (filter.text) { where.push("(p.title LIKE ? ESCAPE '\\' OR d.name LIKE ? ESCAPE '\\')"); const like = `%${filter.text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`; params.push(like, like) }
   if (!filter.includeDecided) where.push('r.id IS NULL')
   const from = `FROM plans p LEFT JOIN departments d ON d.id = p.department_id
-    LEFT JOIN plan_reviews r ON r.id = (SELECT id FROM plan_reviews WHERE plan_id = p.id ORDER BY decided_at DESC LIMIT 1)
+    LEFT JOIN plan_reviews r ON r.id = (
+      SELECT r0.id FROM plan_reviews r0 WHERE r0.plan_id = p.id AND ${decidedOnCurrentSubmission('p', 'r0')} ORDER BY julianday(r0.decided_at) DESC LIMIT 1)
     WHERE ${where.join(' AND ')}`
   const total = sqlite.prepare(`SELECT count(*) ${from}`).pluck().get(...params) as number
   const rows = sqlite

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { openMemoryDatabase } from '../../db/client.ts'
+import { countPlansWaitingReview } from '../../db/queries/dashboard.ts'
 import { seedRecords, type SeedRecord } from '../../db/testing/seed.ts'
 import { ensureDefaultUser, DEFAULT_USER_ID } from '../users.ts'
 import { decidePlan, reviewQueue } from './decide.ts'
@@ -192,6 +193,22 @@ describe('decidePlan', () => {
     expect(sqlite.prepare("SELECT count(*) FROM audit_log WHERE action = 'plan.review'").pluck().get()).toBe(1)
     expect(reviewQueue(sqlite, { includeDecided: false }, 0, 50).total).toBe(0)
     expect(reviewQueue(sqlite, { includeDecided: true }, 0, 50).rows[0]?.localDecision).toBe('RETURN')
+  })
+
+  it('puts a returned plan back in the queue when it is submitted again, and the home screen agrees', () => {
+    const sqlite = setup([plan({})])
+    decidePlan(sqlite, { planId: 'P-1', decision: 'RETURN', reason: '检查事项不全', userId: DEFAULT_USER_ID, at: '2025-08-25T10:00:00+08:00' })
+    sqlite.prepare("UPDATE plan_reviews SET sync_status = 'SYNCED'").run()
+    expect(reviewQueue(sqlite, { includeDecided: false }, 0, 50).total).toBe(0)
+    // Corrected and submitted again (the central system's record, as a sync brings it; 02:30Z is after the return).
+    seedRecords(sqlite, [plan({ submitted_at: '2025-08-26T02:30:00Z' })])
+    const queue = reviewQueue(sqlite, { includeDecided: false }, 0, 50)
+    expect(queue.rows.map((r) => [r.id, r.localDecision])).toEqual([['P-1', null]])
+    expect(reviewQueue(sqlite, { includeDecided: true }, 0, 50).rows[0]?.localDecision).toBeNull()
+    expect(countPlansWaitingReview(sqlite)).toBe(1)
+    decidePlan(sqlite, { planId: 'P-1', decision: 'FILE', reason: null, userId: DEFAULT_USER_ID, at: '2025-08-26T11:00:00+08:00' })
+    expect(reviewQueue(sqlite, { includeDecided: true }, 0, 50).rows[0]?.localDecision).toBe('FILE')
+    expect(countPlansWaitingReview(sqlite)).toBe(0)
   })
 
   it('refuses a return without reason, a second decision, and a plan that is not submitted — writing nothing', () => {

@@ -1,6 +1,7 @@
 // SQL of the home screen (工作台) and the header's data freshness. Each figure is one indexed count
 // or a GROUP BY over a covering index, so the home screen stays instant on a city-scale database.
 import type { Sqlite } from '../client.ts'
+import { decidedOnCurrentSubmission } from './reviewDecisions.ts'
 import { statement } from './statements.ts'
 
 export function plansByStatus(sqlite: Sqlite): Record<string, number> {
@@ -8,10 +9,10 @@ export function plansByStatus(sqlite: Sqlite): Record<string, number> {
   return Object.fromEntries(rows.map((r) => [r.status, r.n]))
 }
 
-// A submitted plan waits for review (待审核) until this workstation records a decision made at or after
-// its (latest) submission; julianday() compares timestamps written with different offsets correctly.
+// A submitted plan waits for review (待审核) until this workstation records a decision on its (latest)
+// submission (reviewDecisions.ts).
 const WAITING_REVIEW = `p.status = 'SUBMITTED' AND NOT EXISTS (
-  SELECT 1 FROM plan_reviews r WHERE r.plan_id = p.id AND (p.submitted_at IS NULL OR julianday(r.decided_at) >= julianday(p.submitted_at)))`
+  SELECT 1 FROM plan_reviews r WHERE r.plan_id = p.id AND ${decidedOnCurrentSubmission('p', 'r')})`
 
 export function countPlansWaitingReview(sqlite: Sqlite): number {
   return statement(sqlite, `SELECT count(*) FROM plans p WHERE ${WAITING_REVIEW}`).pluck().get() as number
