@@ -37,6 +37,8 @@ export type ReviewQueueRow = {
   id: string; planCode: string | null; title: string; departmentId: string; departmentName: string | null; domain: string | null
   planType: string; origin: string; windowFrom: string; windowTo: string; submittedAt: string | null; targetCount: number
   localDecision: string | null; localDecidedAt: string | null
+  /** This workstation decided on an earlier submission of the plan. */
+  resubmitted: boolean
 }
 
 /**
@@ -58,9 +60,10 @@ export function reviewQueue(sqlite: Sqlite, filter: { departmentId?: string | un
     .prepare(
       `SELECT p.id, p.plan_code AS planCode, p.title, p.department_id AS departmentId, d.name AS departmentName, d.domain, p.plan_type AS planType,
         p.origin, p.window_from AS windowFrom, p.window_to AS windowTo, p.submitted_at AS submittedAt,
-        coalesce(json_array_length(p.targets), 0) AS targetCount, r.decision AS localDecision, r.decided_at AS localDecidedAt
+        coalesce(json_array_length(p.targets), 0) AS targetCount, r.decision AS localDecision, r.decided_at AS localDecidedAt,
+        EXISTS (SELECT 1 FROM plan_reviews e WHERE e.plan_id = p.id AND NOT ${decidedOnCurrentSubmission('p', 'e')}) AS resubmitted
        ${from} ORDER BY p.submitted_at, p.id LIMIT ? OFFSET ?`
     )
-    .all(...params, limit, offset) as ReviewQueueRow[]
-  return { total, rows }
+    .all(...params, limit, offset) as (Omit<ReviewQueueRow, 'resubmitted'> & { resubmitted: 0 | 1 })[]
+  return { total, rows: rows.map((r) => ({ ...r, resubmitted: r.resubmitted === 1 })) }
 }

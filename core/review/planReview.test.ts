@@ -184,7 +184,7 @@ describe('reviewPlan: special inspections of labour security (R-PLAN-12)', () =>
 describe('decidePlan', () => {
   it('records a return with its reason, the outbox item and the audit entry; removes it from the queue', () => {
     const sqlite = setup([plan({})])
-    expect(reviewQueue(sqlite, { includeDecided: false }, 0, 50).total).toBe(1)
+    expect(reviewQueue(sqlite, { includeDecided: false }, 0, 50).rows.map((r) => r.resubmitted)).toEqual([false])
     decidePlan(sqlite, { planId: 'P-1', decision: 'RETURN', reason: '检查对象范围不明确', userId: DEFAULT_USER_ID, at: '2025-08-25T10:00:00+08:00' })
     expect(sqlite.prepare('SELECT decision, reason FROM plan_reviews').get()).toEqual({ decision: 'RETURN', reason: '检查对象范围不明确' })
     const outbox = sqlite.prepare('SELECT kind, payload FROM outbox').get() as { kind: string; payload: string }
@@ -203,7 +203,7 @@ describe('decidePlan', () => {
     // Corrected and submitted again (the central system's record, as a sync brings it; 02:30Z is after the return).
     seedRecords(sqlite, [plan({ submitted_at: '2025-08-26T02:30:00Z' })])
     const queue = reviewQueue(sqlite, { includeDecided: false }, 0, 50)
-    expect(queue.rows.map((r) => [r.id, r.localDecision])).toEqual([['P-1', null]])
+    expect(queue.rows.map((r) => [r.id, r.localDecision, r.resubmitted])).toEqual([['P-1', null, true]])
     expect(reviewQueue(sqlite, { includeDecided: true }, 0, 50).rows[0]?.localDecision).toBeNull()
     expect(countPlansWaitingReview(sqlite)).toBe(1)
     decidePlan(sqlite, { planId: 'P-1', decision: 'FILE', reason: null, userId: DEFAULT_USER_ID, at: '2025-08-26T11:00:00+08:00' })

@@ -8,7 +8,9 @@ const highlightSchema = z.enum(['SAME_DEPARTMENT_THIS_YEAR', 'WITHIN_MIN_INTERVA
 export const reviewQueueRowSchema = z.object({
   id: z.string(), planCode: z.string().nullable(), title: z.string(), departmentId: z.string(), departmentName: z.string().nullable(),
   domain: z.string().nullable(), planType: z.string(), origin: z.string(), windowFrom: z.string(), windowTo: z.string(),
-  submittedAt: z.string().nullable(), targetCount: z.number(), localDecision: z.string().nullable(), localDecidedAt: z.string().nullable()
+  submittedAt: z.string().nullable(), targetCount: z.number(), localDecision: z.string().nullable(), localDecidedAt: z.string().nullable(),
+  /** This workstation decided on an earlier submission of the plan: it was returned (or filed) and came back. */
+  resubmitted: z.boolean()
 })
 
 export const planReviewSchema = z.object({

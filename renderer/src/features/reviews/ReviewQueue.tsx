@@ -40,7 +40,14 @@ function QueueItem(props: { row: QueueRow; active: boolean; now: Date; onOpen: (
           <span className="muted">{row.targetCount ? `${formatCount(row.targetCount)} 个对象` : '按范围'}</span>
         </div>
         <div className="queue-item-foot">
-          <span className="muted tabular">提交 {row.submittedAt ? formatTimestamp(row.submittedAt) : '—'}</span>
+          <span className="muted tabular">
+            {row.resubmitted ? (
+              <Tooltip title="本机曾对该计划的上一次提交作出决定（见审核记录），部门修改后再次提交">
+                <Tag color="purple" className="queue-resubmitted" data-testid="queue-resubmitted">再次提交</Tag>
+              </Tooltip>
+            ) : null}
+            提交 {row.submittedAt ? formatTimestamp(row.submittedAt) : '—'}
+          </span>
           {row.localDecision ? (
             <Tooltip title={`本机已于 ${formatTimestamp(row.localDecidedAt)} 作出决定，等待同步报送`}>
               <span className="queue-decided">
