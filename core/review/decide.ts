@@ -3,6 +3,7 @@
 // `POST /api/v1/plan-reviews` (central-api-v1) are written in one transaction.
 import { randomUUID } from 'node:crypto'
 import type { Sqlite } from '../../db/client.ts'
+import { rememberedCount } from '../../db/queries/remembered.ts'
 import { decidedOnCurrentSubmission } from '../../db/queries/reviewDecisions.ts'
 import { appendAudit } from '../audit.ts'
 import { ApiFailure } from '../api/context.ts'
@@ -55,7 +56,8 @@ export function reviewQueue(sqlite: Sqlite, filter: { departmentId?: string | un
     LEFT JOIN plan_reviews r ON r.id = (
       SELECT r0.id FROM plan_reviews r0 WHERE r0.plan_id = p.id AND ${decidedOnCurrentSubmission('p', 'r0')} ORDER BY julianday(r0.decided_at) DESC LIMIT 1)
     WHERE ${where.join(' AND ')}`
-  const total = sqlite.prepare(`SELECT count(*) ${from}`).pluck().get(...params) as number
+  // Remembered until the database changes (a decision is a change): the queue is counted on every visit.
+  const total = rememberedCount(sqlite, `SELECT count(*) ${from}`, params)
   const rows = sqlite
     .prepare(
       `SELECT p.id, p.plan_code AS planCode, p.title, p.department_id AS departmentId, d.name AS departmentName, d.domain, p.plan_type AS planType,
