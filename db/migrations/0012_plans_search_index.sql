@@ -1,0 +1,1 @@
+CREATE INDEX `plans_search_idx` ON `plans` (`title`,`plan_code`,`department_id`,`status`,`plan_type`,`year`,`window_from`,`id`);
