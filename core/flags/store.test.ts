@@ -114,6 +114,29 @@ describe('flags store and inbox queries', () => {
     sqlite.close()
   })
 
+  it('finds a text search’s page by walking the order when the text is common and by a scan when it is rare, the same rows either way', () => {
+    const sqlite = setup()
+    const many = Array.from({ length: 300 }, (_, i) => flag({ task_ids: [`T-${String(i).padStart(3, '0')}`], message: i === 137 ? '独一无二的线索' : `普通线索 ${i}` }))
+    replaceFlags(sqlite, many, 1, { kind: 'all' })
+    const pages = recordStatements(sqlite, (source) => source.includes('page_key'))
+    const scanned = () => (pages.at(-1) ?? '').includes('ORDER BY +(CASE')
+    // One match in 300: walking the order for it would look at every flag.
+    expect(listFlags(sqlite, { text: '独一无二' }, 0, 100).rows.map((r) => r.taskIds)).toEqual([['T-137']])
+    expect(scanned()).toBe(true)
+    // Every flag matches: the first page is the first 100 in the inbox order, walked.
+    const common = listFlags(sqlite, { text: '线索' }, 0, 100)
+    expect(scanned()).toBe(false)
+    expect(common.rows.map((r) => r.flagKey)).toEqual(listFlags(sqlite, {}, 0, 100).rows.map((r) => r.flagKey))
+    // A page deep in the matches, in the same order.
+    const deep = listFlags(sqlite, { text: '普通' }, 150, 100)
+    expect(deep.rows.map((r) => r.flagKey)).toEqual(listFlags(sqlite, {}, 0, 300).rows.filter((r) => r.message.includes('普通')).slice(150, 250).map((r) => r.flagKey))
+    // Nothing matches, or the page lies past the end: no page query at all.
+    const before = pages.length
+    expect(listFlags(sqlite, { text: '没有这样的线索' }, 0, 100)).toEqual({ total: 0, rows: [] })
+    expect(listFlags(sqlite, {}, 300, 100).rows).toEqual([])
+    expect(pages.length).toBe(before)
+  })
+
   it('counts groups and statuses under the filter without their own dimension, the same with or without a text filter', () => {
     const sqlite = setup()
     seedRecords(sqlite, [{ type: 'department', id: 'D-FIRE', name: '金山区消防救援支队', domain: 'FIRE', level: 'DISTRICT', district_code: '310116' }])
