@@ -1,8 +1,9 @@
 // Worker thread entry of an analysis job: its own database connection (WAL lets the host keep reading),
-// the run, and progress messages for the job runner.
+// the run, and progress messages for the job runner. The host has opened and migrated the file, so the
+// worker opens it without drizzle (db/connection.ts): the job then starts in ~0.3 s instead of ~1.3 s.
 import { parentPort, workerData } from 'node:worker_threads'
 import { z } from 'zod'
-import { openDatabase } from '../../db/client.ts'
+import { openMigratedDatabase } from '../../db/connection.ts'
 import { RULE_CODES } from '../rules/pack.ts'
 import { switchedRulePack } from '../rules/ruleSettings.ts'
 import type { WorkerMessage } from '../jobs/jobRunner.ts'
@@ -20,7 +21,7 @@ const post = (m: WorkerMessage) => parentPort?.postMessage(m)
 
 try {
   const input = inputSchema.parse(workerData)
-  const { sqlite } = openDatabase(input.dbPath, input.migrationsFolder ? { migrationsFolder: input.migrationsFolder } : {})
+  const sqlite = openMigratedDatabase(input.dbPath, input.migrationsFolder)
   try {
     const pack = switchedRulePack(input.packName, input.switches)
     const options = { asOf: input.asOf, pack, onProgress: (progress: number, stage: string) => post({ type: 'progress', progress, stage }) }

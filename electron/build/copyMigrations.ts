@@ -1,5 +1,5 @@
 // A build plugin for the main process: copies db/migrations next to the bundle (out/main/migrations).
-// db/client.ts finds its migrations relative to its own module (DEFAULT_MIGRATIONS_FOLDER); bundled
+// db/connection.ts finds its migrations relative to its own module (DEFAULT_MIGRATIONS_FOLDER); bundled
 // into out/main/index.js that is out/main/migrations, so core code that opens a database without
 // naming the folder (the demo generator, for one) works in the desktop app too. The app itself opens
 // its database with the extraResources copy (electron/main/appPaths.ts); both come from one build.
