@@ -1,6 +1,7 @@
 // Plan review (备案审核) against the real web host and a fresh demo database: the queue oldest first, one
 // plan's review (checks, the targets' history across departments, joint proposals), a return that needs
 // a reason, a filing, and both plans leaving the queue for the outbox.
+import Database from 'better-sqlite3'
 import { callApi } from './fixtures/api.ts'
 import { screenshot } from './fixtures/screenshots.ts'
 import { expect, test, type WebApp } from './fixtures/webApp.ts'
@@ -170,4 +171,37 @@ test('returns one plan (a reason is required) and files another; both leave the 
   await expect(panel.getByTestId('review-decisions')).toContainText(reason)
   await expect(panel.getByTestId('review-decisions')).toContainText('待同步')
   await screenshot(page, 'reviews-pending-sync')
+})
+
+test('a returned plan that comes back submitted again is in the queue once more, marked 再次提交, its return in the record', async ({ page, webApp, request }) => {
+  const queue = await callApi(request, webApp, 'reviews.queue', { limit: 100 })
+  const planId = queue.rows.at(-1)?.id
+  if (!planId) throw new Error('no queued plan')
+  const reason = '检查事项与执法领域不符，请调整后重新报送。'
+  await callApi(request, webApp, 'reviews.decide', { planId, decision: 'RETURN', reason })
+  expect((await callApi(request, webApp, 'reviews.queue', { limit: 100 })).rows.map((r) => r.id)).not.toContain(planId)
+
+  // What a sync brings back, written through another connection as the sync job's would be: the return
+  // reported, and the department's corrected plan submitted again after it.
+  const db = new Database(webApp.dbPath)
+  try {
+    db.prepare("UPDATE plan_reviews SET sync_status = 'SYNCED' WHERE plan_id = ?").run(planId)
+    db.prepare('UPDATE plans SET submitted_at = ? WHERE id = ?').run(new Date(Date.now() + 60_000).toISOString(), planId)
+  } finally {
+    db.close()
+  }
+
+  const again = await callApi(request, webApp, 'reviews.queue', { limit: 100 })
+  expect(again.total).toBe(queue.total)
+  expect(again.rows.find((r) => r.id === planId)).toMatchObject({ localDecision: null, resubmitted: true })
+  const reviews = new ReviewsPage(page)
+  await reviews.app.open(webApp)
+  await reviews.open()
+  expect(await reviews.shownTotal()).toBe(queue.total)
+  await expect(reviews.item(planId).getByTestId('queue-resubmitted')).toHaveText('再次提交')
+  const panel = await reviews.openPlan(planId)
+  await expect(panel.getByTestId('review-decisions')).toContainText(reason)
+  await expect(panel.getByTestId('review-return')).toBeEnabled()
+  await expect(panel.getByTestId('review-file')).toBeEnabled()
+  await screenshot(page, 'reviews-resubmitted')
 })
