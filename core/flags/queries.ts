@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Sqlite } from '../../db/client.ts'
 import { remembered, rememberedCount } from '../../db/queries/remembered.ts'
+import { containsPattern } from '../../db/queries/statements.ts'
 import { appendAudit } from '../audit.ts'
 
 export const FLAG_STATUSES = ['OPEN', 'CONFIRMED', 'DISMISSED'] as const
@@ -63,7 +64,7 @@ function flagConditions(f: FlagFilter): Where {
       "(f.message LIKE ? ESCAPE '\\' OR f.enterprise_id LIKE ? ESCAPE '\\' OR f.task_ids LIKE ? ESCAPE '\\'" +
         " OR f.enterprise_id IN (SELECT id FROM enterprises WHERE name LIKE ? ESCAPE '\\'))"
     )
-    const like = `%${f.text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`
+    const like = containsPattern(f.text)
     params.push(like, like, like, like)
   }
   return { sql: parts.length ? parts.join(' AND ') : '1', params }

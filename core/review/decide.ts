@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto'
 import type { Sqlite } from '../../db/client.ts'
 import { rememberedCount } from '../../db/queries/remembered.ts'
 import { decidedOnCurrentSubmission } from '../../db/queries/reviewDecisions.ts'
+import { containsPattern } from '../../db/queries/statements.ts'
 import { appendAudit } from '../audit.ts'
 import { ApiFailure } from '../api/context.ts'
 import { loadPlan } from './planReview.ts'
@@ -50,7 +51,7 @@ export function reviewQueue(sqlite: Sqlite, filter: { departmentId?: string | un
   const where: string[] = ["p.status = 'SUBMITTED'"]
   const params: (string | number)[] = []
   if (filter.departmentId) { where.push('p.department_id = ?'); params.push(filter.departmentId) }
-  if (filter.text) { where.push("(p.title LIKE ? ESCAPE '\\' OR d.name LIKE ? ESCAPE '\\')"); const like = `%${filter.text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`; params.push(like, like) }
+  if (filter.text) { where.push("(p.title LIKE ? ESCAPE '\\' OR d.name LIKE ? ESCAPE '\\')"); const like = containsPattern(filter.text); params.push(like, like) }
   if (!filter.includeDecided) where.push('r.id IS NULL')
   const from = `FROM plans p LEFT JOIN departments d ON d.id = p.department_id
     LEFT JOIN plan_reviews r ON r.id = (

@@ -6,7 +6,7 @@ import type { Sqlite } from '../../db/client.ts'
 import { ROW_TO_RECORD } from '../../db/records.ts'
 import type { Enterprise, Plan, Task } from '../contract/records.ts'
 import { addCalendarMonths } from '../contract/scalars.ts'
-import { missingPlanFields, PLAN_FIELD_NAMES } from '../rules/planFields.ts'
+import { missingPlanFields, planFieldNames } from '../rules/planFields.ts'
 import type { PlanReviewParams } from './params.ts'
 import { specialScopeChecks } from './specialScope.ts'
 
@@ -72,7 +72,7 @@ export function reviewPlan(sqlite: Sqlite, planId: string, params: PlanReviewPar
 
   const missing = missingPlanFields(plan, params.required_fields, domain)
   if (missing.length > 0) {
-    checks.push({ code: 'PLAN_INCOMPLETE', severity: 'MUST', basis: params.basis('fields', domain), message: `计划缺少必备要素：${missing.map((f) => PLAN_FIELD_NAMES[f]).join('、')}` })
+    checks.push({ code: 'PLAN_INCOMPLETE', severity: 'MUST', basis: params.basis('fields', domain), message: `计划缺少必备要素：${planFieldNames(missing)}` })
   }
 
   const items = new Map(

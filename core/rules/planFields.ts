@@ -10,7 +10,12 @@ export type PlanField = (typeof PLAN_FIELDS)[number]
 /** Required fields per domain of the plan's department; `default` for a domain not listed. */
 export type RequiredPlanFields = { default: readonly PlanField[] } & Partial<Record<string, readonly PlanField[]>>
 
-export const PLAN_FIELD_NAMES: Readonly<Record<PlanField, string>> = PLAN_FIELD_LABELS
+const PLAN_FIELD_NAMES: Readonly<Record<PlanField, string>> = PLAN_FIELD_LABELS
+
+/** The fields as a message names them: 检查事项、检查对象范围. */
+export function planFieldNames(fields: readonly PlanField[]): string {
+  return fields.map((f) => PLAN_FIELD_NAMES[f]).join('、')
+}
 
 const blank = (v: string | null) => v === null || v.trim() === ''
 

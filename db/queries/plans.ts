@@ -3,7 +3,7 @@
 // query, then only those rows get their joins and per-row counts (a correlated count over all
 // matching rows would cost a full pass whenever SQLite has to sort).
 import type { Sqlite } from '../client.ts'
-import { remembered, rememberedCount } from './remembered.ts'
+import { queryKey, remembered, rememberedCount } from './remembered.ts'
 import { containsPattern, statement } from './statements.ts'
 
 export type PlanListFilter = {
@@ -101,7 +101,7 @@ export function statusCountsQuery(filter: PlanListFilter): { sql: string; params
  */
 export function countPlansByStatus(sqlite: Sqlite, filter: PlanListFilter): Readonly<Record<string, number>> {
   const query = statusCountsQuery(filter)
-  return remembered(sqlite, `plan-status-counts\u0000${query.sql}\u0000${JSON.stringify(query.params)}`, () => {
+  return remembered(sqlite, queryKey('plan-status-counts', query.sql, query.params), () => {
     const rows = statement(sqlite, query.sql).all(query.params) as { status: string; n: number }[]
     return Object.fromEntries(rows.map((r) => [r.status, r.n]))
   })

@@ -17,8 +17,8 @@ const memos = new WeakMap<Sqlite, Memo>()
 
 /** The version a remembered result belongs to. */
 function databaseVersion(sqlite: Sqlite): string {
-  const dataVersion = sqlite.pragma('data_version', { simple: true }) as number
-  const ownChanges = statement(sqlite, 'SELECT total_changes()').pluck().get() as number
+  // One prepared statement for both numbers: this runs on every remembered read.
+  const [dataVersion, ownChanges] = statement(sqlite, 'SELECT data_version, total_changes() FROM pragma_data_version').raw(true).get() as [number, number]
   return `${dataVersion}:${ownChanges}`
 }
 
@@ -42,9 +42,14 @@ export function remembered<T>(sqlite: Sqlite, key: string, compute: () => T): T 
   return value
 }
 
+/** The key of what a query with these parameters gives, read as `kind` (a count, rows grouped …). */
+export function queryKey(kind: string, sql: string, params: Params): string {
+  return `${kind}\u0000${sql}\u0000${JSON.stringify(params)}`
+}
+
 /** The single number `sql` gives for `params` (a SELECT count(*) …), remembered as above. */
 export function rememberedCount(sqlite: Sqlite, sql: string, params: Params): number {
-  return remembered(sqlite, `count\u0000${sql}\u0000${JSON.stringify(params)}`, () => {
+  return remembered(sqlite, queryKey('count', sql, params), () => {
     const stmt = statement(sqlite, sql).pluck()
     return (Array.isArray(params) ? stmt.get(...params) : stmt.get(params)) as number
   })

@@ -7,7 +7,7 @@ import type { AnalysisModel, PlanFact, TaskFact } from '../context.ts'
 import { day, deptName, entName, PLAN_STATUS_CN, PLAN_TYPE_CN, planRef, taskRef } from '../describe.ts'
 import type { Json } from '../types.ts'
 import type { RuleImpl } from '../rule.ts'
-import { missingPlanFields, PLAN_FIELD_NAMES, requiredPlanFields } from '../planFields.ts'
+import { missingPlanFields, planFieldNames, requiredPlanFields } from '../planFields.ts'
 
 const isoOrNull = (d: number | null): string | null => (d === null ? null : isoFromDay(d))
 
@@ -174,7 +174,7 @@ export const planIncomplete: RuleImpl<'PLAN_INCOMPLETE'> = (m, cfg, out) => {
       task_ids: [], plan_ids: [p.id], enterprise_id: null, department_id: dept, domain,
       evidence: { plan: planEvidence(p), missing_fields: missing, required_fields: [...requiredPlanFields(required_fields, domain)] },
       message: `${deptName(m, dept)}的${p.plan.year}年${PLAN_TYPE_CN[p.plan.plan_type]}检查计划${planRef(p)}` +
-        `已于${day(inForce)}${p.filedDay !== null ? '备案' : '公布'}，但缺少必备要素：${missing.map((f) => PLAN_FIELD_NAMES[f]).join('、')}。`
+        `已于${day(inForce)}${p.filedDay !== null ? '备案' : '公布'}，但缺少必备要素：${planFieldNames(missing)}。`
     })
   }
 }
