@@ -2,7 +2,7 @@
 // of one flag, and decisions (single and bulk) recorded with who decided, the audit log and the outbox.
 import { randomUUID } from 'node:crypto'
 import type { Sqlite } from '../../db/client.ts'
-import { remembered, rememberedCount } from '../../db/queries/remembered.ts'
+import { MATCH_KEYS_MAX, remembered, rememberedCount, rememberedKeys } from '../../db/queries/remembered.ts'
 import { containsPattern } from '../../db/queries/statements.ts'
 import { appendAudit } from '../audit.ts'
 
@@ -154,7 +154,17 @@ export function listFlags(sqlite: Sqlite, filter: FlagFilter, offset: number, li
   // Nothing matches, or the page lies past the end: there is no page to look for.
   if (total === 0 || offset >= total) return { total, rows: [] }
   const source = flagSource(filter)
-  const pageOrder = scanForPage(sqlite, filter, total, offset + limit) ? FLAG_ORDER_SCANNING : FLAG_ORDER
+  const scans = scanForPage(sqlite, filter, total, offset + limit)
+  if (scans && total <= MATCH_KEYS_MAX) {
+    // Each page would scan every flag again: the keys of all matches are read once and remembered until
+    // the database changes, so scrolling on through them reads only each page's rows.
+    const keys = rememberedKeys(sqlite, `SELECT f.flag_key ${source.sql} ORDER BY ${FLAG_ORDER_SCANNING}`, source.params)
+    const page = JSON.stringify(keys.slice(offset, offset + limit))
+    const rows = sqlite
+      .prepare(`SELECT ${ROW_COLUMNS} FROM json_each(?) page CROSS JOIN flags f ON f.flag_key = page.value ${ROW_JOINS} ORDER BY ${FLAG_ORDER}`)
+      .all(page) as RawFlagRow[]
+    return { total, rows: rows.map(toFlagRow) }
+  }
   // Choose the page's keys first (walking an ordered index, no joins), then read those rows in full.
   // CROSS JOIN keeps the page as the outer loop: with the limit a bound parameter the planner cannot
   // see that the page is 100 rows, and at a million flags it chose to walk every flag in order and
@@ -162,7 +172,7 @@ export function listFlags(sqlite: Sqlite, filter: FlagFilter, offset: number, li
   const rows = sqlite
     .prepare(
       `SELECT ${ROW_COLUMNS}
-       FROM (SELECT f.flag_key AS page_key ${source.sql} ORDER BY ${pageOrder} LIMIT ? OFFSET ?) page
+       FROM (SELECT f.flag_key AS page_key ${source.sql} ORDER BY ${scans ? FLAG_ORDER_SCANNING : FLAG_ORDER} LIMIT ? OFFSET ?) page
        CROSS JOIN flags f ON f.flag_key = page.page_key ${ROW_JOINS}
        ORDER BY ${FLAG_ORDER}`
     )

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { queryPlan, recordStatements } from '../../db/testing/queryPlans.ts'
+import { countExecutions, queryPlan, recordStatements } from '../../db/testing/queryPlans.ts'
 import { seedRecords } from '../../db/testing/seed.ts'
 import { flagKey, type FlagRecord } from '../contract/flags.ts'
 import { DEFAULT_USER_ID } from '../users.ts'
@@ -118,7 +118,8 @@ describe('flags store and inbox queries', () => {
     const sqlite = setup()
     const many = Array.from({ length: 300 }, (_, i) => flag({ task_ids: [`T-${String(i).padStart(3, '0')}`], message: i === 137 ? '独一无二的线索' : `普通线索 ${i}` }))
     replaceFlags(sqlite, many, 1, { kind: 'all' })
-    const pages = recordStatements(sqlite, (source) => source.includes('page_key'))
+    // The page statements, and the statement reading a scan's matches (their keys, remembered for the pages after).
+    const pages = recordStatements(sqlite, (source) => source.includes('page_key') || source.includes('ORDER BY +(CASE'))
     const scanned = () => (pages.at(-1) ?? '').includes('ORDER BY +(CASE')
     // One match in 300: walking the order for it would look at every flag.
     expect(listFlags(sqlite, { text: '独一无二' }, 0, 100).rows.map((r) => r.taskIds)).toEqual([['T-137']])
@@ -135,6 +136,32 @@ describe('flags store and inbox queries', () => {
     expect(listFlags(sqlite, { text: '没有这样的线索' }, 0, 100)).toEqual({ total: 0, rows: [] })
     expect(listFlags(sqlite, {}, 300, 100).rows).toEqual([])
     expect(pages.length).toBe(before)
+  })
+
+  it('scrolls a rare text search’s pages from the keys of its matches, scanned once until the flags change', () => {
+    const sqlite = setup()
+    // 60,000 flags, six of them matching: walking the order to the matches would look at tens of thousands.
+    sqlite.prepare(`WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 59999)
+      INSERT INTO flags (flag_key, rule, severity, task_ids, plan_ids, enterprise_id, department_id, event_date, evidence, message, run_id)
+      SELECT 'NO_CODE_INSPECTION|T-' || i || '|', 'NO_CODE_INSPECTION', CASE i % 3 WHEN 0 THEN 'MUST' ELSE 'SHOULD' END, json_array('T-' || i), '[]',
+             NULL, 'D-MKT', printf('2025-%02d-%02d', 1 + i % 12, 1 + i % 28), '{}', CASE WHEN i % 10000 = 7 THEN '独一无二的线索 ' || i ELSE '普通线索' END, 1
+      FROM n`).run()
+    const expected = sqlite.prepare(`SELECT flag_key FROM flags WHERE message LIKE '独一无二%'
+      ORDER BY CASE severity WHEN 'MUST' THEN 0 WHEN 'SHOULD' THEN 1 ELSE 2 END, event_date DESC, flag_key`).pluck().all() as string[]
+    expect(expected).toHaveLength(6)
+    const scans = countExecutions(sqlite, (source) => source.includes('ORDER BY +(CASE'))
+    try {
+      const pages = [0, 2, 4, 6].map((offset) => listFlags(sqlite, { text: '独一无二' }, offset, 2))
+      expect(pages.map((p) => p.total)).toEqual([6, 6, 6, 6])
+      expect(pages.flatMap((p) => p.rows.map((r) => r.flagKey))).toEqual(expected)
+      expect(scans.count).toBe(1)
+      // A decision is a change: the next page scans again and shows it.
+      decideFlags(sqlite, { flagKeys: [expected[3]!], decision: 'CONFIRMED', reason: '核实属实', userId: DEFAULT_USER_ID, at: '2026-12-01T09:00:00+08:00' })
+      expect(listFlags(sqlite, { text: '独一无二' }, 2, 2).rows.map((r) => [r.flagKey, r.status])).toEqual([[expected[2], 'OPEN'], [expected[3], 'CONFIRMED']])
+      expect(scans.count).toBe(2)
+    } finally {
+      scans.stop()
+    }
   })
 
   it('counts groups and statuses under the filter without their own dimension, the same with or without a text filter', () => {

@@ -3,7 +3,7 @@
 // query, then only those rows get their joins and per-row counts (a correlated count over all
 // matching rows would cost a full pass whenever SQLite has to sort).
 import type { Sqlite } from '../client.ts'
-import { queryKey, remembered, rememberedCount } from './remembered.ts'
+import { MATCH_KEYS_MAX, queryKey, remembered, rememberedCount, rememberedKeys } from './remembered.ts'
 import { containsPattern, statement } from './statements.ts'
 
 export type PlanListFilter = {
@@ -113,11 +113,23 @@ type RawPlanRow = {
   target_count: number; task_count: number
 }
 
-export function listPlanPage(sqlite: Sqlite, filter: PlanListFilter, offset: number, limit: number): PlanListRow[] {
+/**
+ * The ids of a page, in list order. A text search scans every plan for each page it is asked: the ids of
+ * all its matches are read once and remembered until the database changes (rememberedKeys), so that
+ * scrolling on through them costs nothing, unless there are too many to keep.
+ */
+function pageIds(sqlite: Sqlite, filter: PlanListFilter, offset: number, limit: number): string[] {
   const where = whereClause(filter, { withStatus: true })
-  const ids = statement(sqlite, `SELECT p.id FROM plans p ${where.sql} ORDER BY ${where.scans ? PLAN_ORDER_SCANNING : PLAN_ORDER} LIMIT @limit OFFSET @offset`)
+  if (where.scans && countPlans(sqlite, filter) <= MATCH_KEYS_MAX) {
+    return rememberedKeys(sqlite, `SELECT p.id FROM plans p ${where.sql} ORDER BY ${PLAN_ORDER_SCANNING}`, where.params).slice(offset, offset + limit)
+  }
+  return statement(sqlite, `SELECT p.id FROM plans p ${where.sql} ORDER BY ${where.scans ? PLAN_ORDER_SCANNING : PLAN_ORDER} LIMIT @limit OFFSET @offset`)
     .pluck()
     .all({ ...where.params, limit, offset }) as string[]
+}
+
+export function listPlanPage(sqlite: Sqlite, filter: PlanListFilter, offset: number, limit: number): PlanListRow[] {
+  const ids = pageIds(sqlite, filter, offset, limit)
   if (ids.length === 0) return []
   const rows = statement(
     sqlite,

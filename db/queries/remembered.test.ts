@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Sqlite } from '../client.ts'
-import { remembered, rememberedCount } from './remembered.ts'
+import { remembered, rememberedCount, rememberedKeys } from './remembered.ts'
 
 // The count's SQL calls probe() once per row it reads, so a test sees whether the rows were read again.
 const COUNT = 'SELECT count(*) FROM t WHERE probe(x) AND x >= ?'
@@ -86,6 +86,24 @@ describe('remembered query results', () => {
     sqlite.prepare('UPDATE t SET x = 50 WHERE x = 5').run()
     expect(largest()).toBe(50)
     expect(computed).toBe(2)
+  })
+
+  it('keeps a few key lists, starting again when full but keeping the one just read', () => {
+    const KEYS = 'SELECT x FROM t WHERE probe(x) AND x >= ? ORDER BY x DESC'
+    expect(rememberedKeys(sqlite, KEYS, [3])).toEqual([5, 4, 3])
+    const once = reads
+    expect(rememberedKeys(sqlite, KEYS, [3])).toEqual([5, 4, 3])
+    expect(reads).toBe(once)
+    // Three more lists fill the pool; a fifth starts it again, so the first is read anew …
+    for (const least of [1, 2, 4, 5]) rememberedKeys(sqlite, KEYS, [least])
+    const afterFifth = reads
+    expect(rememberedKeys(sqlite, KEYS, [5])).toEqual([5])
+    expect(reads).toBe(afterFifth)
+    expect(rememberedKeys(sqlite, KEYS, [3])).toEqual([5, 4, 3])
+    expect(reads).toBeGreaterThan(afterFifth)
+    // … and a write is seen.
+    sqlite.prepare('INSERT INTO t (x) VALUES (6)').run()
+    expect(rememberedKeys(sqlite, KEYS, [3])).toEqual([6, 5, 4, 3])
   })
 
   it('takes named parameters', () => {

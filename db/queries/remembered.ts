@@ -8,12 +8,20 @@ import { statement } from './statements.ts'
 
 type Params = Record<string, unknown> | readonly unknown[]
 
-/** More distinct results than this (filters typed one after another) and the memo starts again. */
-const MAX_REMEMBERED = 256
+/**
+ * Results are kept in pools, each starting again when it holds more than its capacity (filters typed one
+ * after another make new keys): counts and small rows by the hundred, the key lists of searched lists
+ * (up to MATCH_KEYS_MAX keys each, megabytes) only a few.
+ */
+const POOL_CAPACITY = { results: 256, keyLists: 4 } as const
+type Pool = keyof typeof POOL_CAPACITY
+
+/** A searched list's matching keys are remembered only up to this many (beyond, its pages are queried). */
+export const MATCH_KEYS_MAX = 100_000
 
 type Memo = { version: string; results: Map<string, unknown> }
 
-const memos = new WeakMap<Sqlite, Memo>()
+const memos: Record<Pool, WeakMap<Sqlite, Memo>> = { results: new WeakMap(), keyLists: new WeakMap() }
 
 /** The version a remembered result belongs to. */
 function databaseVersion(sqlite: Sqlite): string {
@@ -28,16 +36,18 @@ function databaseVersion(sqlite: Sqlite): string {
  * transaction it is always computed: a rollback returns the data to an earlier state without moving
  * either version number, so a value taken there could outlive its data.
  */
-export function remembered<T>(sqlite: Sqlite, key: string, compute: () => T): T {
+export function remembered<T>(sqlite: Sqlite, key: string, compute: () => T, pool: Pool = 'results'): T {
   if (sqlite.inTransaction) return compute()
   const version = databaseVersion(sqlite)
-  let memo = memos.get(sqlite)
-  if (!memo || memo.version !== version || memo.results.size >= MAX_REMEMBERED) {
+  let memo = memos[pool].get(sqlite)
+  if (!memo || memo.version !== version) {
     memo = { version, results: new Map() }
-    memos.set(sqlite, memo)
+    memos[pool].set(sqlite, memo)
   }
   if (memo.results.has(key)) return memo.results.get(key) as T
   const value = compute()
+  // Full: the pool starts again, keeping only what was just computed (the screen asks for it next).
+  if (memo.results.size >= POOL_CAPACITY[pool]) memo.results.clear()
   memo.results.set(key, value)
   return value
 }
@@ -53,4 +63,17 @@ export function rememberedCount(sqlite: Sqlite, sql: string, params: Params): nu
     const stmt = statement(sqlite, sql).pluck()
     return (Array.isArray(params) ? stmt.get(...params) : stmt.get(params)) as number
   })
+}
+
+/**
+ * The keys `sql` gives for `params` (one column, in the list's order), remembered as above in the small
+ * pool of key lists: a text search must scan every row for each page of its matches (~0.25 s a page at a
+ * million plans), and scrolling asks for page after page of the same search. The caller bounds the
+ * list's length (MATCH_KEYS_MAX) by the count it already knows.
+ */
+export function rememberedKeys(sqlite: Sqlite, sql: string, params: Params): readonly string[] {
+  return remembered(sqlite, queryKey('keys', sql, params), () => {
+    const stmt = statement(sqlite, sql).pluck()
+    return (Array.isArray(params) ? stmt.all(...params) : stmt.all(params)) as string[]
+  }, 'keyLists')
 }

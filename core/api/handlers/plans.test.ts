@@ -10,7 +10,7 @@ import { NOTES_SHEET } from '../../export/workbook.ts'
 import type { PlanDetail, PlanList } from '../channels.ts'
 import { invoke } from '../registry.ts'
 import { listPlanPage, statusCountsQuery, type PlanListFilter } from '../../../db/queries/plans.ts'
-import { queryPlan, recordStatements } from '../../../db/testing/queryPlans.ts'
+import { countExecutions, queryPlan, recordStatements } from '../../../db/testing/queryPlans.ts'
 
 const uscc = (n: number) => {
   const first17 = `91310116${String(n).padStart(8, '0')}X`
@@ -172,6 +172,28 @@ describe('plans.list', () => {
       const page = pages.at(-1) ?? ''
       const pageSteps = queryPlan(db.sqlite, page, { ...query.params, ...(filter.status ? { status: filter.status } : {}), limit: 100, offset: 0 })
       expect(pageSteps.find((d) => /^(SCAN|SEARCH) p /.test(d)), JSON.stringify({ filter, pageSteps })).toBe('SCAN p USING COVERING INDEX plans_search_idx')
+    }
+  })
+})
+
+describe('plans.list scrolling a text search', () => {
+  it('pages through the ids of the matches, searched once until the plans change', () => {
+    write(Array.from({ length: 30 }, (_, i) =>
+      plan(`P-${String(i).padStart(2, '0')}`, { title: i % 3 === 0 ? `食品检查 ${i}` : `消防检查 ${i}`, window_from: `2026-0${(i % 9) + 1}-01` })))
+    const expected = listPlanPage(db.sqlite, {}, 0, 100).filter((r) => r.title.includes('食品')).map((r) => r.id)
+    expect(expected).toHaveLength(10)
+    const searches = countExecutions(db.sqlite, (sql) => sql.startsWith('SELECT p.id FROM plans p') && sql.includes('LIKE'))
+    try {
+      const pages = [0, 4, 8].map((offset) => listPlanPage(db.sqlite, { text: '食品' }, offset, 4).map((r) => r.id))
+      expect(pages.flat()).toEqual(expected)
+      expect(listPlanPage(db.sqlite, { text: '食品' }, 12, 4)).toEqual([])
+      expect(searches.count).toBe(1)
+      // A new plan is a change: the search runs again and finds it, first in the order (a later year).
+      write([plan('P-NEW', { title: '2027年度食品检查', year: 2027, window_from: '2027-01-01', window_to: '2027-12-31' })])
+      expect(listPlanPage(db.sqlite, { text: '食品' }, 0, 2).map((r) => r.id)).toEqual(['P-NEW', expected[0]])
+      expect(searches.count).toBe(2)
+    } finally {
+      searches.stop()
     }
   })
 })
