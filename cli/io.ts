@@ -14,6 +14,20 @@ export class CliError extends Error {
   }
 }
 
+/**
+ * A message as the one line the CLI prints (cli-v1.md): some come with line breaks of their own, e.g.
+ * JSON.parse's, which quotes the text it failed on.
+ */
+export function oneLine(message: string): string {
+  return message.replace(/\s*[\r\n]+\s*/g, ' ').trim()
+}
+
+/** SQLite's "database is locked", said so that an officer knows what to do. */
+export function isDatabaseBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || (typeof code === 'string' && code.startsWith('SQLITE_BUSY_'))
+}
+
 export function usageError(message: string): CliError {
   return new CliError(message, EXIT.USAGE)
 }
@@ -24,7 +38,7 @@ export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
     return parseArgs({ args: argv, options, allowPositionals, strict: true })
   } catch (error) {
     // node:util's messages may span lines; the CLI reports errors as one line (cli-v1.md).
-    const message = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ')
+    const message = oneLine(error instanceof Error ? error.message : String(error))
     throw usageError(`参数错误 / usage error: ${message}`)
   }
 }

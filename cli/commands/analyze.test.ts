@@ -134,4 +134,26 @@ describe('jiandu analyze', () => {
     expect(missing.code).toBe(2)
     expect(missing.stderr).toContain('数据库文件不存在')
   })
+
+  it('reports a pack file that is not JSON on one line, even when the parser quotes its broken text', () => {
+    const pack = join(mkdtempSync(join(tmpdir(), 'jiandu-pack-')), 'broken.json')
+    writeFileSync(pack, 'not json\nat all\n')
+    const r = cli('analyze', '--db', db, '--rules', pack)
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^无法读取规则包文件 \/ cannot read rule pack file .*broken\.json: /)])
+  })
+
+  it('refuses a database written by a newer version as import and export do: exit 1, the same message', () => {
+    const newer = join(mkdtempSync(join(tmpdir(), 'jiandu-newer-')), 'newer.sqlite')
+    const { sqlite } = openDatabase(newer)
+    sqlite.prepare("INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('from-a-later-release', ?)").run(Date.UTC(2099, 0, 1))
+    sqlite.close()
+    const runs = [cli('analyze', '--db', newer), cli('export', '--db', newer, '--out', join(tmpdir(), 'jiandu-newer-export.jsonl'))]
+    for (const r of runs) {
+      expect(r.code).toBe(1)
+      expect(r.stderr.trim().split('\n')).toHaveLength(1)
+      expect(r.stderr).toMatch(/^数据库 .*newer\.sqlite 由更新版本的监督工作台写入/)
+    }
+  })
 })

@@ -2,25 +2,23 @@
 // (../shared/contract/cli-v1.md): runs every enabled rule of the pack on the database. json prints
 // exactly the flags object of interchange-v1 §Analysis output; table prints a readable Chinese summary.
 import { existsSync } from 'node:fs'
-import { openDatabase, type OpenedDb } from '../../db/client.ts'
+import type { OpenedDb } from '../../db/client.ts'
 import { isCalendarDate, shanghaiToday } from '../../core/contract/scalars.ts'
 import { analyzeDatabase } from '../../core/rules/analyzeDatabase.ts'
 import { loadRulePack } from '../../core/rules/pack-file.ts'
 import { DEFAULT_RULE_PACK } from '../../core/rules/packs.ts'
 import { isRuleCode, RulePackError, type RulePack } from '../../core/rules/pack.ts'
 import type { AnalysisOutput } from '../../core/rules/types.ts'
-import { CliError, EXIT, parseOptions, usageError, writeJson, writeLine, writeProgress, databasePath } from '../io.ts'
+import { openCliDatabase } from './import.ts'
+import { EXIT, parseOptions, usageError, writeJson, writeLine, writeProgress, databasePath } from '../io.ts'
 
 const SEVERITY_CN = { MUST: '必须纠正', SHOULD: '应当说明', INFO: '提示' } as const
 const TABLE_DETAIL_LIMIT = 50
 
+/** An existing database (analysis never creates one), opened with the same errors as import and export. */
 function openForAnalysis(path: string): OpenedDb {
   if (!existsSync(path)) throw usageError(`数据库文件不存在 / database not found: ${path}`)
-  try {
-    return openDatabase(path)
-  } catch (error) {
-    throw new CliError(`无法打开数据库 / cannot open database ${path}: ${error instanceof Error ? error.message : String(error)}`, EXIT.USAGE)
-  }
+  return openCliDatabase(path)
 }
 
 /** Display width: CJK characters take two columns. */

@@ -7,7 +7,7 @@ import { defaultSignedInUser } from '../../core/users.ts'
 import { ImportInputError } from '../../core/import/errors.ts'
 import { formatImportReport } from '../../core/import/formatReport.ts'
 import { checkInputFiles, importFiles, type ImportProgress } from '../../core/import/importFiles.ts'
-import { CliError, EXIT, parseOptions, usageError, writeJson, writeLine, databasePath } from '../io.ts'
+import { CliError, EXIT, isDatabaseBusy, parseOptions, usageError, writeJson, writeLine, databasePath } from '../io.ts'
 
 const USAGE = '用法 / usage: jiandu import <file>… --db <path> [--format json]'
 
@@ -34,7 +34,7 @@ export function openCliDatabase(path: string): OpenedDb {
     if (code === 'SQLITE_CANTOPEN') {
       throw new CliError(`无法打开数据库 ${path}（路径是文件夹，或所在位置无法创建文件）/ cannot open database ${path}: a folder, or no file can be created there (${reason})`, EXIT.USAGE)
     }
-    if (code === 'SQLITE_BUSY') {
+    if (isDatabaseBusy(error)) {
       throw new CliError(`数据库 ${path} 正被其他程序占用，请稍后再试 / database ${path} is locked by another program; try again later`, EXIT.FAILURE)
     }
     throw new CliError(`无法打开数据库 ${path} / cannot open database ${path}: ${reason}`, EXIT.FAILURE)

@@ -168,4 +168,24 @@ describe('jiandu export', () => {
     oneChineseLine(run.stderr)
     expect(run.stderr).toContain(`无法写入导出文件 ${blocked}`)
   })
+
+  it('says the database is held by another program when its write lock does not come free, and changes nothing', async () => {
+    const dir = tempDir('jiandu-cli-')
+    const path = join(dir, 'a.sqlite')
+    expect((await cli(['import', writeTemp(dir, 'one.jsonl', jsonl([record.department()])), '--db', path])).code).toBe(0)
+    const before = dbSnapshot(path)
+    const holder = new Database(path)
+    holder.exec('BEGIN EXCLUSIVE')
+    try {
+      // The import waits out its busy timeout (5 s), then gives up.
+      const run = await cli(['import', writeTemp(dir, 'two.jsonl', jsonl([record.department({ id: 'D-OTHER' })])), '--db', path])
+      expect(run.code).toBe(1)
+      oneChineseLine(run.stderr)
+      expect(run.stderr).toContain('数据库正被其他程序占用，请稍后再试')
+    } finally {
+      holder.exec('ROLLBACK')
+      holder.close()
+    }
+    expect(dbSnapshot(path)).toEqual(before)
+  }, 30_000)
 })
