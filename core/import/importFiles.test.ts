@@ -381,19 +381,18 @@ describe.each([{ worker: true }, { worker: false }])('importFiles (worker: $work
     expect(snapshot(s.sqlite)).toEqual(before)
   })
 
-  it('refuses a file that stops being UTF-8 far into it, rolling back what was already written', async () => {
+  it('rejects a damaged (not UTF-8) line far into a UTF-8 file alone, importing every other line', async () => {
     const s = setup()
-    const before = snapshot(s.sqlite)
     const lines: string[] = []
     for (let i = 0; i < 3000; i++) lines.push(JSON.stringify(record.department({ id: `D-${i}` })))
     const head = Buffer.from(`${lines.join('\n')}\n`)
     expect(head.length).toBeGreaterThan(1 << 16) // past the up-front probe
-    const path = s.file('late.jsonl', Buffer.concat([head, Buffer.from([0x7b, 0xff, 0xfe, 0x7d, 0x0a])]))
-    const error = await importFiles({ sqlite: s.sqlite }, [path], { userId: 'u', worker }).catch((e: unknown) => e)
-    expect(error).toBeInstanceOf(ImportInputError)
-    expect((error as ImportInputError).problem).toBe('NOT_UTF8')
-    expect((error as Error).message).toContain('第 3001 行')
-    expect(snapshot(s.sqlite)).toEqual(before)
+    const tail = Buffer.from(`${JSON.stringify(record.department({ id: 'D-LAST' }))}\n`)
+    const path = s.file('late.jsonl', Buffer.concat([head, Buffer.from([0x7b, 0xff, 0xfe, 0x7d, 0x0a]), tail]))
+    const report = await importFiles({ sqlite: s.sqlite }, [path], { userId: 'u', worker })
+    expect(report.totals).toMatchObject({ lines: 3002, records: 3001, rejected: 1 })
+    expect(report.rejected).toEqual([expect.objectContaining({ file: path, line: 3001, type: null, id: null, field: '', reason: expect.stringMatching(/UTF-8/) })])
+    expect(s.sqlite.prepare("SELECT count(*) FROM departments WHERE id LIKE 'D-%'").pluck().get()).toBe(3001)
   })
 
   it('imports an empty file as an empty batch', async () => {

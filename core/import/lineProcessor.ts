@@ -8,7 +8,7 @@ import { hasValidUsccCheckChar, usccCheckChar } from '../contract/scalars.ts'
 import { checkHeader, type HeaderInfo } from './header.ts'
 import { describeIssues, type FieldProblem } from './issues.ts'
 import { describeJsonError } from './jsonError.ts'
-import { openLineSource } from './lineReader.ts'
+import { NOT_UTF8_LINE, openLineSource } from './lineReader.ts'
 import { createReferenceCollector, type ReferenceCollector, type ReferenceSets } from './references.ts'
 import { REPORT_SAMPLE_LIMIT, type ImportReport, type ImportWarning, type Rejection } from './report.ts'
 
@@ -59,7 +59,7 @@ function describeNonObject(value: unknown): FieldProblem {
 /**
  * Reads one file line by line, feeding valid records to `sink`. `onBatch` is called every
  * PROGRESS_EVERY lines and may return a promise (the in-thread import yields there).
- * Throws ImportInputError when the file turns out not to be UTF-8 text or names another version.
+ * Throws ImportInputError when the file turns out not to be UTF-8 text (lineReader.ts) or names another version.
  */
 export async function processFile(
   path: string,
@@ -114,6 +114,12 @@ export async function processFile(
     if ((line & (PROGRESS_EVERY - 1)) === 0 && onBatch) {
       const pending = onBatch(progress())
       if (pending) await pending
+    }
+    if (text === NOT_UTF8_LINE) {
+      // In a file that is UTF-8 (lineReader.ts decides): a damaged line, rejected alone.
+      sawContent = true
+      reject(null, null, [{ field: '', reason: '该行含有无法按 UTF-8 解码的字节，不是有效的 JSON 文本 / the line holds bytes that are not UTF-8, so it is not valid JSON text' }])
+      continue
     }
     if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === '')) continue
     const isFirst = !sawContent

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { ImportInputError } from './errors.ts'
-import { firstInvalidUtf8Offset, openLineSource, probeInputFile } from './lineReader.ts'
+import { NOT_UTF8_LINE, openLineSource, probeInputFile } from './lineReader.ts'
 import { tempDir, writeTemp } from './testFixtures.ts'
 
 const linesOf = (path: string, chunkBytes?: number) => [...openLineSource(path, chunkBytes).lines]
@@ -42,11 +42,22 @@ describe('openLineSource', () => {
     expect(source.bytesRead()).toBe(Buffer.byteLength('金山\n区\n'))
   })
 
-  it('refuses bytes that are not UTF-8, naming the line', () => {
+  it('refuses a file whose first non-ASCII line is not UTF-8 (GBK, say), naming the line', () => {
     const dir = tempDir()
-    const path = writeTemp(dir, 'c.jsonl', Buffer.concat([Buffer.from('ok\nok\n{"a":"'), Buffer.from([0xc4, 0xe3]), Buffer.from('"}\n')]))
-    expect(() => linesOf(path, 5)).toThrow(ImportInputError)
-    expect(() => linesOf(path, 5)).toThrow(/第 3 行不是 UTF-8 文本.*line 3 is not UTF-8/)
+    const gbk = Buffer.from([0xc4, 0xe3])
+    const path = writeTemp(dir, 'c.jsonl', Buffer.concat([Buffer.from('ok\nok\n{"a":"'), gbk, Buffer.from('"}\n')]))
+    for (const chunk of [5, 1 << 20]) {
+      expect(() => linesOf(path, chunk)).toThrow(ImportInputError)
+      expect(() => linesOf(path, chunk)).toThrow(/第 3 行不是 UTF-8 文本.*line 3 is not UTF-8/)
+    }
+  })
+
+  it('gives a damaged line of a UTF-8 file as NOT_UTF8_LINE, in its place, whatever the chunk size', () => {
+    const dir = tempDir()
+    const path = writeTemp(dir, 'd.jsonl', Buffer.concat([
+      Buffer.from('\uFEFF金山\r\n'), Buffer.from([0x7b, 0xff, 0xfe, 0x7d, 0x0d, 0x0a]), Buffer.from('区\n'), Buffer.from([0xc4, 0xe3])
+    ]))
+    for (const chunk of [1, 2, 3, 5, 7, 1 << 20]) expect(linesOf(path, chunk), String(chunk)).toEqual(['金山', NOT_UTF8_LINE, '区', NOT_UTF8_LINE])
   })
 })
 
@@ -79,25 +90,13 @@ describe('probeInputFile', () => {
       expect((caught as Error).message).toMatch(/^[^a-zA-Z]*无法读取/)
     }
   })
-})
 
-describe('firstInvalidUtf8Offset', () => {
-  it('agrees with a strict decoder on where valid UTF-8 ends', () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 24 }), (bytes) => {
-        const offset = firstInvalidUtf8Offset(bytes)
-        const valid = (b: Uint8Array) => {
-          try {
-            new TextDecoder('utf-8', { fatal: true }).decode(b)
-            return true
-          } catch {
-            return false
-          }
-        }
-        expect(offset === -1).toBe(valid(bytes))
-        if (offset >= 0) expect(valid(bytes.subarray(0, offset))).toBe(true)
-      }),
-      { numRuns: 2000 }
-    )
+  it('lets through a UTF-8 file with a damaged line or a NUL byte further on: those lines are rejected alone on reading', () => {
+    const dir = tempDir()
+    const damaged = writeTemp(dir, 'd.jsonl', Buffer.concat([Buffer.from('{"name":"金山"}\n'), Buffer.from([0x7b, 0xff, 0x7d, 0x0a]), Buffer.from('{"a":"\u0000"}\n')]))
+    expect(probeInputFile(damaged).firstLine).toBe('{"name":"金山"}')
+    // The first non-ASCII line decides: here it is the damaged one.
+    expect(() => probeInputFile(writeTemp(dir, 'e.jsonl', Buffer.concat([Buffer.from('{}\n'), Buffer.from([0x7b, 0xff, 0x7d, 0x0a]), Buffer.from('{"name":"金山"}\n')]))))
+      .toThrow(/第 2 行不是 UTF-8 文本/)
   })
 })

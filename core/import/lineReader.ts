@@ -1,7 +1,12 @@
 // Reading interchange JSONL files line by line without loading them whole: fixed-size chunks read
-// synchronously (fast, and no other work can slip into the import's open transaction), decoded as
-// strict UTF-8 (a file that is not UTF-8 text is refused, never half-read as mojibake), split on LF
-// with an optional CR stripped, and the UTF-8 BOM of line 1 dropped (TextDecoder does that).
+// synchronously (fast, and no other work can slip into the import's open transaction), split on LF
+// with an optional CR stripped, the UTF-8 BOM of line 1 dropped, decoded as strict UTF-8.
+//
+// What is not UTF-8 (never half-read as mojibake): the first line holding any non-ASCII byte decides the
+// file's encoding. When that line is not UTF-8 the file is refused as a whole (a GBK/GB18030 export:
+// every Chinese line would fail); a later line that is not UTF-8, in a file that is, is a damaged line
+// and is rejected alone like any line that is not valid JSON (interchange-v1.md).
+import { isAscii } from 'node:buffer'
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs'
 import { ImportInputError } from './errors.ts'
 
@@ -30,38 +35,6 @@ function openForReading(path: string): number {
   }
 }
 
-/**
- * Offset of the first byte that does not start or continue a well-formed UTF-8 sequence, or -1.
- * Only used to say where a file stops being UTF-8 (the decoder itself does the real check).
- */
-export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
-  let i = 0
-  while (i < bytes.length) {
-    const c = bytes[i] ?? 0
-    if (c < 0x80) {
-      i++
-      continue
-    }
-    const extra = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1
-    if (extra < 0) return i
-    const second = bytes[i + 1] ?? 0
-    // Overlong forms, UTF-16 surrogates and code points above U+10FFFF (RFC 3629 table 3-7).
-    if ((c === 0xe0 && second < 0xa0) || (c === 0xed && second >= 0xa0) || (c === 0xf0 && second < 0x90) || (c === 0xf4 && second >= 0x90)) return i
-    for (let k = 1; k <= extra; k++) {
-      if (i + k >= bytes.length) return i
-      if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i
-    }
-    i += extra + 1
-  }
-  return -1
-}
-
-function countNewlines(bytes: Uint8Array, end: number): number {
-  let n = 0
-  for (let i = 0; i < end; i++) if (bytes[i] === 0x0a) n++
-  return n
-}
-
 function notUtf8(path: string, line: number): ImportInputError {
   return new ImportInputError(
     path, 'NOT_UTF8',
@@ -72,9 +45,27 @@ function notUtf8(path: string, line: number): ImportInputError {
 
 export type FileProbe = { size: number; firstLine: string | null }
 
+const BOM = [0xef, 0xbb, 0xbf] as const
+const startsWithBom = (bytes: Uint8Array): boolean => bytes[0] === BOM[0] && bytes[1] === BOM[1] && bytes[2] === BOM[2]
+
+/** Strict decoding, with no BOM taken off (only line 1's is, by the caller). */
+function decodeStrict(bytes: Uint8Array, stream = false): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes, { stream })
+  } catch {
+    return null
+  }
+}
+
+function binary(path: string, line: number): ImportInputError {
+  return new ImportInputError(path, 'BINARY', `无法读取 ${path}：这是二进制文件，不是 JSONL 文本（第 ${line} 行含 NUL 字节）/ cannot read ${path}: a binary file, not JSONL text (NUL bytes on line ${line})`)
+}
+
 /**
- * Checks, before anything is written, that `path` is a readable UTF-8 text file, and returns its first
- * non-blank line (when it lies within the probed start of the file) so a header can be checked early.
+ * Checks, before anything is written, that `path` is a readable text file whose start is UTF-8 (see the
+ * rule at the top: its first non-ASCII line, and its first non-blank line holds no NUL byte), and
+ * returns that first non-blank line (when it lies within the probed start of the file) so a header can
+ * be checked early.
  */
 export function probeInputFile(path: string): FileProbe {
   const fd = openForReading(path)
@@ -92,27 +83,25 @@ export function probeInputFile(path: string): FileProbe {
       throw new ImportInputError(path, 'UNREADABLE', `无法读取 ${path} / cannot read ${path}: ${describe(error)}`)
     }
     const head = bytes.subarray(0, read)
-    const nul = head.indexOf(0)
-    if (nul >= 0) {
-      throw new ImportInputError(path, 'BINARY', `无法读取 ${path}：这是二进制文件，不是 JSONL 文本（第 ${countNewlines(head, nul) + 1} 行含 NUL 字节）/ cannot read ${path}: a binary file, not JSONL text`)
-    }
-    let text: string
-    try {
-      // stream: true tolerates a multi-byte character cut by the probe's end.
-      text = new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: read < size })
-    } catch {
-      const at = firstInvalidUtf8Offset(head)
-      throw notUtf8(path, countNewlines(head, at < 0 ? 0 : at) + 1)
-    }
     let firstLine: string | null = null
-    let start = 0
-    for (;;) {
-      const nl = text.indexOf('\n', start)
-      if (nl < 0 && read < size) break // the first non-blank line runs past the probe
-      const line = stripCr(text.slice(start, nl < 0 ? text.length : nl))
-      if (line.trim() !== '') {
-        firstLine = line
-        break
+    let encodingDecided = false
+    let line = 0
+    for (let start = 0; start < head.length && !(firstLine !== null && encodingDecided);) {
+      const nl = head.indexOf(0x0a, start)
+      // The last line may run past the probe: decoded as a stream, a character cut at the end is no error.
+      const cut = nl < 0 && read < size
+      let bytesOfLine = head.subarray(start, nl < 0 ? head.length : nl)
+      line++
+      if (line === 1 && startsWithBom(bytesOfLine)) bytesOfLine = bytesOfLine.subarray(BOM.length)
+      const text = decodeStrict(bytesOfLine, cut)
+      if (!encodingDecided && !isAscii(bytesOfLine)) {
+        encodingDecided = true
+        if (text === null) throw notUtf8(path, line)
+      }
+      if (firstLine === null && text !== null && text.trim() !== '') {
+        if (text.includes('\u0000')) throw binary(path, line)
+        // A first line that runs past the probe is checked when the file is read.
+        if (!cut) firstLine = stripCr(text)
       }
       if (nl < 0) break
       start = nl + 1
@@ -127,17 +116,65 @@ function stripCr(line: string): string {
   return line.length > 0 && line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line
 }
 
+/** A line that is not UTF-8 in a file that is: the caller rejects it alone. */
+export const NOT_UTF8_LINE: unique symbol = Symbol('a line that is not UTF-8')
+export type SourceLine = string | typeof NOT_UTF8_LINE
+
 /** A file being read: its lines in order (line n is the n-th yielded value) and how many bytes were consumed. */
-export type LineSource = { lines: Generator<string, void, undefined>; bytesRead: () => number }
+export type LineSource = { lines: Generator<SourceLine, void, undefined>; bytesRead: () => number }
+
+const NO_BYTES = Buffer.alloc(0)
 
 export function openLineSource(path: string, chunkBytes = CHUNK_BYTES): LineSource {
   let bytesRead = 0
-  function* lines(): Generator<string, void, undefined> {
+  function* lines(): Generator<SourceLine, void, undefined> {
     const fd = openForReading(path)
-    const decoder = new TextDecoder('utf-8', { fatal: true })
+    const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
     const buffer = Buffer.allocUnsafe(chunkBytes)
-    let carry = ''
-    let yielded = 0
+    /** The bytes of a line not yet ended (copied: the buffer is read into again). */
+    let carry: Buffer = NO_BYTES
+    let line = 0
+    let atStart = true
+    let encodingDecided = false
+
+    /** The lines of whole lines' bytes (ending with LF, or the last line of the file): decoded at once, or one by one when that fails. */
+    function* linesOf(region: Buffer, last: boolean): Generator<SourceLine, void, undefined> {
+      let text: string | null = null
+      try {
+        text = decoder.decode(region)
+      } catch {
+        // Some line in here is not UTF-8: find it below.
+      }
+      if (text !== null) {
+        if (!encodingDecided && !isAscii(region)) encodingDecided = true
+        let start = 0
+        for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
+          const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl
+          line++
+          yield text.slice(start, end)
+          start = nl + 1
+        }
+        if (last && start < text.length) {
+          line++
+          yield stripCr(text.slice(start))
+        }
+        return
+      }
+      for (let start = 0; start < region.length;) {
+        const nl = region.indexOf(0x0a, start)
+        const bytesOfLine = region.subarray(start, nl < 0 ? region.length : nl)
+        line++
+        const decoded = decodeStrict(bytesOfLine)
+        if (!encodingDecided && !isAscii(bytesOfLine)) {
+          encodingDecided = true
+          if (decoded === null) throw notUtf8(path, line)
+        }
+        yield decoded === null ? NOT_UTF8_LINE : stripCr(decoded)
+        if (nl < 0) break
+        start = nl + 1
+      }
+    }
+
     try {
       for (;;) {
         let n: number
@@ -147,30 +184,22 @@ export function openLineSource(path: string, chunkBytes = CHUNK_BYTES): LineSour
           throw new ImportInputError(path, 'UNREADABLE', `无法读取 ${path} / cannot read ${path}: ${describe(error)}`)
         }
         bytesRead += n
-        const chunk = buffer.subarray(0, n)
-        let text: string
-        try {
-          text = decoder.decode(chunk, { stream: n > 0 })
-        } catch {
-          const at = firstInvalidUtf8Offset(chunk)
-          throw notUtf8(path, yielded + 1 + countNewlines(chunk, at < 0 ? 0 : at))
+        let bytes = n === 0 ? carry : carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, n)]) : buffer.subarray(0, n)
+        if (atStart && (bytes.length >= BOM.length || n === 0)) {
+          atStart = false
+          if (startsWithBom(bytes)) bytes = bytes.subarray(BOM.length)
+        } else if (atStart) {
+          // Fewer bytes than a BOM so far: wait for more before deciding.
+          carry = Buffer.from(bytes)
+          continue
         }
         if (n === 0) {
-          const last = carry + text
-          if (last !== '') yield stripCr(last)
+          yield* linesOf(bytes, true)
           return
         }
-        if (carry !== '') text = carry + text
-        let start = 0
-        let nl = text.indexOf('\n')
-        while (nl !== -1) {
-          const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl
-          yielded++
-          yield text.slice(start, end)
-          start = nl + 1
-          nl = text.indexOf('\n', start)
-        }
-        carry = start === 0 ? text : text.slice(start)
+        const end = bytes.lastIndexOf(0x0a) + 1
+        carry = Buffer.from(bytes.subarray(end))
+        if (end > 0) yield* linesOf(bytes.subarray(0, end), false)
       }
     } finally {
       closeSync(fd)

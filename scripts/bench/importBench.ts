@@ -39,7 +39,7 @@ function rowsOf(jsonlPath: string): PreparedRows {
   const rows: Scalar[][] = []
   const schemas = new Map<string, (typeof RECORD_SCHEMAS)[RecordType]>(Object.entries(RECORD_SCHEMAS))
   for (const line of openLineSource(jsonlPath).lines) {
-    if (line.trim() === '') continue
+    if (typeof line !== 'string' || line.trim() === '') continue
     const value: unknown = JSON.parse(line)
     const type = (value as { type?: unknown }).type
     const schema = typeof type === 'string' ? schemas.get(type) : undefined
@@ -91,7 +91,7 @@ async function ourImport(dbPath: string, jsonlPath: string): Promise<{ rowsPerSe
 
 /** Reads the file once without parsing, so neither side pays for a cold page cache. */
 function warmPageCache(jsonlPath: string): void {
-  for (const line of openLineSource(jsonlPath).lines) if (line.length < 0) break
+  for (const line of openLineSource(jsonlPath).lines) if (line === '\u0000') break
 }
 
 /** One side of the benchmark: our import, or the bare insert of the same rows. */
