@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { bundledCalendar, createCalendar } from './calendar.ts'
+import { bundledCalendar, createCalendar, yearsScheduledBy } from './calendar.ts'
 import { addMonths, civilFromDay, dayFromCivil, dayFromIso, isoFromDay, monthDayOfYear, weekdayOfDay } from './days.ts'
 
 const plusMonth = (date: string, mode: 'calendar' | 'days30' = 'calendar') => isoFromDay(addMonths(dayFromIso(date), 1, mode))
@@ -122,10 +122,14 @@ describe('working days (T-WD, wd_count_from = next_day)', () => {
     expect(d.uncoveredYearsUsed()).toEqual([])
   })
 
-  it('a year with imported days counts as covered', () => {
-    const c = createCalendar(bundledCalendar(), [{ date: '2027-01-01', kind: 'HOLIDAY' }])
-    expect(c.addWorkingDays('2026-12-31', 1)).toBe('2027-01-04')
-    expect(c.uncoveredYearsUsed()).toEqual([])
+  it('a year whose schedule is imported (holidays and make-up working days) counts as covered; a lone imported day is used but does not', () => {
+    const lone = createCalendar(bundledCalendar(), [{ date: '2027-01-01', kind: 'HOLIDAY' }])
+    expect(lone.addWorkingDays('2026-12-31', 1)).toBe('2027-01-04')
+    expect(lone.uncoveredYearsUsed()).toEqual([2027])
+    const schedule = createCalendar(bundledCalendar(), [{ date: '2027-01-01', kind: 'HOLIDAY' }, { date: '2027-02-20', kind: 'WORKDAY' }])
+    expect(schedule.addWorkingDays('2026-12-31', 1)).toBe('2027-01-04')
+    expect(schedule.uncoveredYearsUsed()).toEqual([])
+    expect([...yearsScheduledBy([{ date: '2028-01-01', kind: 'HOLIDAY' }, { date: '2027-05-01', kind: 'HOLIDAY' }, { date: '2027-04-25', kind: 'WORKDAY' }])]).toEqual([2027])
   })
 
   it('the N-th working day is always a working day after the start, with N-1 working days between', () => {

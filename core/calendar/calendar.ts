@@ -28,18 +28,32 @@ export function bundledCalendar(): CalendarSource {
 }
 
 /**
+ * The years whose official schedule the imported days supply: those with both holidays and make-up
+ * working days (调休上班日), as every year's State Council notice has. A day or two imported for a year
+ * (a local holiday, a correction) leave it uncovered: its other holidays are still unknown, and the
+ * output keeps warning (rules-core-v1 §Working days).
+ */
+export function yearsScheduledBy(days: readonly Pick<CalendarDay, 'date' | 'kind'>[]): Set<number> {
+  const kindsByYear = new Map<number, Set<CalendarDay['kind']>>()
+  for (const d of days) {
+    const year = Number(d.date.slice(0, 4))
+    const kinds = kindsByYear.get(year) ?? new Set()
+    kinds.add(d.kind)
+    kindsByYear.set(year, kinds)
+  }
+  return new Set([...kindsByYear].filter(([, kinds]) => kinds.has('HOLIDAY') && kinds.has('WORKDAY')).map(([year]) => year))
+}
+
+/**
  * Builds the calendar from the bundled official days and the imported ones (imported win for the same
- * date). A year counts as covered when the bundled calendar covers it or any imported day falls in it:
- * whoever imports days for a year is taken to supply that year's holidays.
+ * date). A year counts as covered when the bundled calendar covers it or the imported days give its
+ * schedule (yearsScheduledBy).
  */
 export function createCalendar(bundled: CalendarSource = bundledCalendar(), imported: readonly Pick<CalendarDay, 'date' | 'kind'>[] = []): WorkingCalendar {
   const kinds = new Map<DayNumber, 'HOLIDAY' | 'WORKDAY'>()
   for (const d of bundled.days) kinds.set(dayFromIso(d.date), d.kind)
-  const covered = new Set<number>(bundled.years)
-  for (const d of imported) {
-    kinds.set(dayFromIso(d.date), d.kind)
-    covered.add(Number(d.date.slice(0, 4)))
-  }
+  for (const d of imported) kinds.set(dayFromIso(d.date), d.kind)
+  const covered = new Set<number>([...bundled.years, ...yearsScheduledBy(imported)])
   const uncoveredUsed = new Set<number>()
   // Deadlines repeat a lot (a million visits fall on a few thousand dates): memoise per (start, n, mode).
   const memo = new Map<number, DayNumber>()

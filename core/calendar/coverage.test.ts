@@ -34,7 +34,7 @@ describe('the working-day calendar coverage shown to the officer', () => {
     expect(years.reduce((n, y) => n + y.differing, 0)).toBe(1)
   })
 
-  it('counts imported calendar days per year, and a year with imported days is covered', () => {
+  it('counts imported calendar days per year, and a year with its schedule imported is covered', () => {
     const { sqlite } = openMemoryDatabase()
     seedRecords(sqlite, [
       { type: 'calendar_day', date: `${next}-01-01`, kind: 'HOLIDAY' },
@@ -49,5 +49,10 @@ describe('the working-day calendar coverage shown to the officer', () => {
     ])
     expect(coverage.coveredYears).toContain(next)
     expect(coverage.missingSoon).toEqual([])
+    // A lone holiday imported for the year after is no schedule: still missing.
+    seedRecords(sqlite, [{ type: 'calendar_day', date: `${next + 1}-01-01`, kind: 'HOLIDAY' }])
+    const later = calendarCoverage(sqlite, `${next}-12-06`)
+    expect(later.coveredYears).not.toContain(next + 1)
+    expect(later.missingSoon).toEqual([next + 1])
   })
 })

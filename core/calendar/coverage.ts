@@ -17,7 +17,7 @@ export type CalendarCoverage = {
   source: string
   bundledYears: number[]
   imported: ImportedCalendarYear[]
-  /** Every year covered: bundled or with imported days, ascending. */
+  /** Every year covered: bundled, or with its schedule imported (holidays and make-up days), ascending. */
   coveredYears: number[]
   /** Years without a schedule that deadlines will soon fall in: this year, and next year near the year's end. */
   missingSoon: number[]
@@ -47,7 +47,8 @@ export function importedCalendarYears(sqlite: Sqlite): ImportedCalendarYear[] {
 /** The coverage as of `today` ('YYYY-MM-DD', Shanghai). */
 export function calendarCoverage(sqlite: Sqlite, today: string): CalendarCoverage {
   const imported = importedCalendarYears(sqlite)
-  const covered = new Set([...BUNDLED_CALENDAR_YEARS, ...imported.map((y) => y.year)])
+  // As the analysis's calendar decides (calendar.ts yearsScheduledBy): holidays and make-up days both imported.
+  const covered = new Set([...BUNDLED_CALENDAR_YEARS, ...imported.filter((y) => y.holidays > 0 && y.workdays > 0).map((y) => y.year)])
   const year = Number(today.slice(0, 4))
   const month = Number(today.slice(5, 7))
   const wanted = month >= NEXT_YEAR_WANTED_FROM_MONTH ? [year, year + 1] : [year]

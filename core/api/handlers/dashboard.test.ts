@@ -37,13 +37,17 @@ beforeEach(() => {
 })
 
 describe('dashboard.summary', () => {
-  it('asks for next year’s holiday schedule near the end of the last year the calendar covers, until its days are imported', async () => {
+  it('asks for next year’s holiday schedule near the end of the last year the calendar covers, until its schedule is imported', async () => {
     const last = Math.max(...BUNDLED_CALENDAR_YEARS)
     now = new Date(`${last}-10-31T12:00:00+08:00`)
     expect((await summary()).calendarMissing).toEqual([])
     now = new Date(`${last}-12-06T12:00:00+08:00`)
     expect((await summary()).calendarMissing).toEqual([last + 1])
-    createRecordWriter(db.sqlite, 1).write({ type: 'calendar_day', date: `${last + 1}-01-01`, kind: 'HOLIDAY' })
+    const writer = createRecordWriter(db.sqlite, 1)
+    writer.write({ type: 'calendar_day', date: `${last + 1}-01-01`, kind: 'HOLIDAY' })
+    // One holiday is not the year's schedule; with a make-up working day it is.
+    expect((await summary()).calendarMissing).toEqual([last + 1])
+    writer.write({ type: 'calendar_day', date: `${last + 1}-02-20`, kind: 'WORKDAY' })
     expect((await summary()).calendarMissing).toEqual([])
   })
 
