@@ -13,6 +13,7 @@ export const PLAN_FIELD_LABELS = {
   legal_basis: '检查依据',
   department_id: '检查主体',
   object_scope: '检查对象范围',
+  targets: '具体检查对象',
   sampling_ratio: '检查比例',
   method: '检查方式',
   frequency: '检查频次'

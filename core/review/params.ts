@@ -6,9 +6,8 @@ import { DEPARTMENT_LEVELS, PLAN_ORIGINS, PLAN_TYPES } from '../contract/records
 import { DOMAINS, isDomain } from '../contract/scalars.ts'
 import { ruleBasis } from '../rules/active.ts'
 import { basisCitation } from '../rules/emit.ts'
-import { PLAN_FIELDS, type RuleCode, type RulePack } from '../rules/pack.ts'
+import { requiredFieldsSchema, type RuleCode, type RulePack } from '../rules/pack.ts'
 
-const planFieldSchema = z.enum(PLAN_FIELDS)
 
 export const planReviewParamsSchema = z.object({
   /** D-25: how far back the inspection history of each target reaches. */
@@ -23,7 +22,7 @@ export const planReviewParamsSchema = z.object({
   /** R-JOINT-02 / D-26: other departments' plans on the same objects within this window are proposed for joint inspection. */
   matchmaking_window_months: z.number().int().positive(),
   /** R-PLAN-03 (PLAN_INCOMPLETE): required fields; `default` applies to domains not listed. */
-  required_fields: z.object({ default: z.array(planFieldSchema) }).catchall(z.array(planFieldSchema)),
+  required_fields: requiredFieldsSchema,
   /** R-PLAN-12 (HRSS_SPECIAL_SCOPE): special plans of these domains follow a deployment and name enterprises with earlier cases. */
   special_scope: z.object({
     domains: z.array(z.enum(DOMAINS)),

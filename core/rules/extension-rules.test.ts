@@ -2,6 +2,7 @@
 // D-20) and the EXTERNAL Yantai rules (D-27, D-28), with the precise readings recorded in the pack.
 import { describe, expect, it } from 'vitest'
 import type { Task } from '../contract/records.ts'
+import { rulePackSchema } from './pack.ts'
 import { builtinRulePack } from './packs.ts'
 import { baseWorld, department, enterprise, ENT_A, ENT_B, ids, item, listEntry, plan, run, task, visit, withRecords, type TaskExtra } from './testing.ts'
 
@@ -179,6 +180,39 @@ describe('PLAN_INCOMPLETE (D-18)', () => {
     const filedLater = world(plan('P-X', 'D-PSB', { method: null, status: 'FILED', filed_at: '2025-03-02T09:00:00+08:00', published_at: null }))
     expect(ids(run(filedLater, '2025-03-01'), rule)).toEqual([])
     expect(ids(run(filedLater, '2025-03-02'), rule)).toEqual([['plan:P-X']])
+  })
+
+  it('by plan type where the domain’s annex says so: TRAN monthly plans name concrete objects, ENV annual plans (filed as text) the minimum', () => {
+    const targets = [{ enterprise_id: ENT_A }]
+    const monthly = { plan_type: 'MONTHLY', window_from: '2025-05-01', window_to: '2025-05-31' } as const
+    // TRAN monthly: a scope text does not name the objects; the annual plan's ratio and frequency are not asked.
+    const tranScope = flag(world(plan('P-T', 'D-TRAN', { ...monthly, frequency: null, sampling_ratio: null })))
+    expect(tranScope?.evidence['missing_fields']).toEqual(['targets'])
+    expect(tranScope?.message).toContain('缺少必备要素：具体检查对象')
+    expect(String(tranScope?.evidence['legal_basis'])).toContain('附件8《交通运输领域…实施方案》二、（五）')
+    expect(ids(run(world(plan('P-T', 'D-TRAN', { ...monthly, frequency: null, sampling_ratio: null, scope: null, targets }))), rule)).toEqual([])
+    // TRAN annual: every field of its annex.
+    expect(flag(world(plan('P-T', 'D-TRAN', { plan_type: 'ANNUAL', frequency: null })))?.evidence['missing_fields']).toEqual(['frequency'])
+    // ENV annual: only the general minimum, cited from the main text alone (the annex's list is for monthly and special plans).
+    expect(ids(run(world(plan('P-E', 'D-ENV', { plan_type: 'ANNUAL', legal_basis: null, method: null }))), rule)).toEqual([])
+    const envAnnual = flag(world(plan('P-E', 'D-ENV', { plan_type: 'ANNUAL', item_ids: [], method: null })))
+    expect(envAnnual?.evidence['missing_fields']).toEqual(['item_ids'])
+    expect(String(envAnnual?.evidence['legal_basis'])).not.toContain('附件7')
+    // ENV monthly and special: the annex's list, cited.
+    for (const planType of ['MONTHLY', 'SPECIAL'] as const) {
+      const env = flag(world(plan('P-E', 'D-ENV', { ...monthly, plan_type: planType, method: null })))
+      expect(env?.evidence['missing_fields'], planType).toEqual(['method'])
+      expect(String(env?.evidence['legal_basis']), planType).toContain('附件7《生态环境领域…实施方案》六、（二）及（四）')
+    }
+  })
+
+  it('a pack’s required_fields keys are default, a domain, or domain:plan type', () => {
+    const pack = builtinRulePack()
+    const withKey = (key: string) => rulePackSchema.safeParse({
+      ...pack, rules: { ...pack.rules, PLAN_INCOMPLETE: { ...pack.rules.PLAN_INCOMPLETE, params: { required_fields: { default: ['item_ids'], [key]: ['method'] } } } }
+    })
+    for (const key of ['ENV', 'ENV:ANNUAL', 'TRAN:SPECIAL']) expect(withKey(key).success, key).toBe(true)
+    for (const key of ['ENV:YEARLY', 'env', 'XYZ', 'ENV:ANNUAL:X']) expect(withKey(key).success, key).toBe(false)
   })
 })
 

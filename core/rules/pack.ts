@@ -3,14 +3,32 @@
 // numbers: it reads them from the resolved pack. A pack may `extends` another and override parts of it
 // (objects merge key by key, arrays and scalars replace), so a comparative pack states only its changes.
 import { z } from 'zod'
-import { dateSchema, domainSchema, type Domain } from '../contract/scalars.ts'
+import { dateSchema, DOMAINS, domainSchema, type Domain } from '../contract/scalars.ts'
 import { DEPARTMENT_LEVELS, PLAN_ORIGINS, PLAN_STATUSES, PLAN_TYPES, TASK_SPECIALS, OFFICER_ROLES, VERDICTS, EVALUATION_TAGS, GRADES } from '../contract/records.ts'
 import { SEVERITIES } from './types.ts'
 
 const severitySchema = z.enum(SEVERITIES)
-/** Plan fields a pack can require (object_scope = named targets or a scope text; planFields.ts). */
-export const PLAN_FIELDS = ['item_ids', 'legal_basis', 'department_id', 'object_scope', 'sampling_ratio', 'method', 'frequency'] as const
+/**
+ * Plan fields a pack can require (planFields.ts): object_scope = named targets or a scope text, targets =
+ * named targets (具体检查对象) only.
+ */
+export const PLAN_FIELDS = ['item_ids', 'legal_basis', 'department_id', 'object_scope', 'targets', 'sampling_ratio', 'method', 'frequency'] as const
 const planFieldSchema = z.enum(PLAN_FIELDS)
+
+/** A key of required_fields: `default`, a domain (MKT), or a domain and a plan type (ENV:ANNUAL), the most specific applying. */
+const REQUIRED_FIELDS_KEY = new RegExp(`^(?:default|(?:${DOMAINS.join('|')})(?::(?:${PLAN_TYPES.join('|')}))?)$`)
+
+/** R-PLAN-03's required plan fields: `default` for plans no other key names. */
+export const requiredFieldsSchema = z
+  .object({ default: z.array(planFieldSchema) })
+  .catchall(z.array(planFieldSchema))
+  .superRefine((map, ctx) => {
+    for (const key of Object.keys(map)) {
+      if (!REQUIRED_FIELDS_KEY.test(key)) {
+        ctx.addIssue({ code: 'custom', path: [key], message: `必备要素的键须为 default、领域代码或“领域:计划类型”（如 ENV:ANNUAL）/ keys are default, a domain, or domain:plan type (e.g. ENV:ANNUAL): ${key}` })
+      }
+    }
+  })
 const monthDaySchema = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: '须为 MM-DD / must be MM-DD' })
 const months = z.number().int().min(1).max(120)
 const workingDays = z.number().int().min(1).max(31)
@@ -99,10 +117,8 @@ export const RULE_PARAM_SCHEMAS = {
     exempt_statuses: z.array(z.enum(PLAN_STATUSES))
   }),
   ITEM_NOT_FILED: none,
-  /** R-PLAN-03: the fields a filed plan must state, per domain of its department; `default` for the others. */
-  PLAN_INCOMPLETE: z.strictObject({
-    required_fields: z.object({ default: z.array(planFieldSchema) }).catchall(z.array(planFieldSchema))
-  }),
+  /** R-PLAN-03: the fields a filed plan must state, per domain of its department (and plan type); `default` for the others. */
+  PLAN_INCOMPLETE: z.strictObject({ required_fields: requiredFieldsSchema }),
   /** R-PLAN-12: special inspections of these domains follow a deployment from above (a plan origin, or a plan of a deploying level) and reach enterprises with an earlier case or clue. */
   HRSS_SPECIAL_SCOPE: z.strictObject({
     domains,

@@ -7,7 +7,10 @@ import type { PLAN_FIELDS } from './pack.ts'
 
 export type PlanField = (typeof PLAN_FIELDS)[number]
 
-/** Required fields per domain of the plan's department; `default` for a domain not listed. */
+/**
+ * Required fields by the domain of the plan's department, or by domain and plan type (`ENV:ANNUAL`, the
+ * more specific applying); `default` for a plan no other key names.
+ */
 export type RequiredPlanFields = { default: readonly PlanField[] } & Partial<Record<string, readonly PlanField[]>>
 
 const PLAN_FIELD_NAMES: Readonly<Record<PlanField, string>> = PLAN_FIELD_LABELS
@@ -26,6 +29,8 @@ export function planFieldMissing(plan: Plan, field: PlanField): boolean {
     case 'department_id': return blank(plan.department_id)
     // Named objects or a described scope: either states the range.
     case 'object_scope': return (plan.targets?.length ?? 0) === 0 && blank(plan.scope)
+    // Concrete objects (具体检查对象, e.g. TRAN monthly plans): a scope text does not name them.
+    case 'targets': return (plan.targets?.length ?? 0) === 0
     // A plan naming its objects needs no sampling ratio (G-21).
     case 'sampling_ratio': return (plan.targets?.length ?? 0) === 0 && plan.sampling_ratio === null
     case 'method': return blank(plan.method)
@@ -33,12 +38,18 @@ export function planFieldMissing(plan: Plan, field: PlanField): boolean {
   }
 }
 
-/** The fields required of a plan whose department is of `domain`. */
-export function requiredPlanFields(required: RequiredPlanFields, domain: string | null): readonly PlanField[] {
-  return (domain !== null ? required[domain] : undefined) ?? required.default
+/** The fields required of a plan of this type whose department is of `domain`, and the key of the pack's map that says so. */
+export function requiredPlanFields(
+  required: RequiredPlanFields, domain: string | null, planType: Plan['plan_type']
+): { key: string; fields: readonly PlanField[] } {
+  for (const key of domain !== null ? [`${domain}:${planType}`, domain] : []) {
+    const fields = required[key]
+    if (fields) return { key, fields }
+  }
+  return { key: 'default', fields: required.default }
 }
 
 /** The required fields the plan leaves out, in the pack's order. */
 export function missingPlanFields(plan: Plan, required: RequiredPlanFields, domain: string | null): PlanField[] {
-  return requiredPlanFields(required, domain).filter((f) => planFieldMissing(plan, f))
+  return requiredPlanFields(required, domain, plan.plan_type).fields.filter((f) => planFieldMissing(plan, f))
 }

@@ -25,10 +25,11 @@ describe('paramLines', () => {
       .toEqual(['否', '无（各领域同一般规定）', '无', '每半年'])
   })
 
-  it('writes the required plan fields per domain, the fallback as 其他领域', () => {
-    expect(paramLines({ required_fields: { default: ['item_ids', 'object_scope'], ENV: ['method'] } })).toEqual([
-      { key: 'required_fields', label: '必备要素', value: '其他领域 检查事项、检查对象范围；生态环境 检查方式' }
+  it('writes the required plan fields per domain and plan type, the fallback as 其他领域', () => {
+    expect(paramLines({ required_fields: { default: ['item_ids', 'object_scope'], ENV: ['method'], 'TRAN:MONTHLY': ['targets'] } })).toEqual([
+      { key: 'required_fields', label: '必备要素', value: '其他领域 检查事项、检查对象范围；生态环境 检查方式；交通运输月度计划 具体检查对象' }
     ])
+    expect(paramLines({ codes: ['ENV:NOPE'] })).toEqual([{ key: 'codes', label: 'codes', value: 'ENV:NOPE' }])
   })
 
   it('shows a parameter it has no name for by its key, and a code it does not know as given', () => {

@@ -58,7 +58,10 @@ const CODE_LABELS: Readonly<Record<string, string>> = {
 export type ParamLine = { key: string; label: string; value: string }
 
 function codeText(v: string): string {
-  return Object.hasOwn(CODE_LABELS, v) ? (CODE_LABELS[v] as string) : v
+  if (Object.hasOwn(CODE_LABELS, v)) return CODE_LABELS[v] as string
+  // A composite key (required_fields' `ENV:MONTHLY`): 生态环境月度计划.
+  const parts = v.split(':')
+  return parts.length > 1 && parts.every((p) => Object.hasOwn(CODE_LABELS, p)) ? parts.map(codeText).join('') : v
 }
 
 function valueText(v: unknown, unit: string): string {
