@@ -1,5 +1,6 @@
 // The readable name and legal basis of each rule for the UI. (Which pack the app uses, and its local
 // switches: ruleSettings.ts.)
+import { basesFor } from './emit.ts'
 import { isRuleCode, type Basis, type RulePack } from './pack.ts'
 import type { Domain } from '../contract/scalars.ts'
 
@@ -7,12 +8,9 @@ export function ruleTitle(pack: RulePack, rule: string): string {
   return isRuleCode(rule) ? pack.rules[rule].title : rule
 }
 
-/** The rule's legal basis for a department of `domain`: the domain's annex first, then the general basis. */
+/** The rule's legal basis for a department of `domain`, as its flags cite it (emit.ts basesFor). */
 export function ruleBasis(pack: RulePack, rule: string, domain: Domain | null): Basis[] {
-  if (!isRuleCode(rule)) return []
-  const cfg = pack.rules[rule]
-  const byDomain = domain ? (cfg.basis_by_domain?.[domain] ?? []) : []
-  return [...byDomain, ...cfg.basis]
+  return isRuleCode(rule) ? basesFor(pack.rules[rule], domain) : []
 }
 
 /** "《优化本区涉企行政检查工作方案》（金发改〔2025〕36号） 附件1《市场监管领域…实施方案》四、（三）2.：…" — one line per basis (`cite`, never `ref`). */

@@ -29,9 +29,15 @@ export function cnDate(isoDate: string): string {
   return `${isoDate.slice(0, 4)}年${Number(isoDate.slice(5, 7))}月${Number(isoDate.slice(8, 10))}日`
 }
 
-export function basesFor<K extends RuleCode>(cfg: RuleConfig<K>, domain: Domain | null): Basis[] {
+/**
+ * The bases a flag of a department of `domain` cites: its domain's own (basis_by_domain), then the general
+ * ones and those of the rule's bases that are its own domain's annex. Another domain's annex is cited only
+ * when nothing else applies (the rule is that annex's, applied alike to every domain by the pack).
+ */
+export function basesFor(cfg: Pick<RuleConfig<RuleCode>, 'basis' | 'basis_by_domain'>, domain: Domain | null): Basis[] {
   const specific = domain !== null ? cfg.basis_by_domain?.[domain] ?? [] : []
-  return [...specific, ...cfg.basis]
+  const chosen = [...specific, ...cfg.basis.filter((b) => b.domain === undefined || b.domain === domain)]
+  return chosen.length > 0 ? chosen : [...cfg.basis]
 }
 
 /**

@@ -40,7 +40,14 @@ const domains = z.array(domainSchema)
  * `正文 二、6.`, or a document number), a paraphrase of what it requires, and optionally `ref`, the line reference in
  * our transcript of the source (`002:L202`) for developers. `ref` is never shown to officers: show `cite`.
  */
-export const basisSchema = z.strictObject({ source: z.string().min(1), cite: z.string().min(1), note: z.string().min(1), ref: z.string().optional() })
+export const basisSchema = z.strictObject({
+  source: z.string().min(1), cite: z.string().min(1), note: z.string().min(1), ref: z.string().optional(),
+  /**
+   * The annex of one domain (附件1《市场监管领域…》): cited for that domain's flags only, and for others only
+   * when nothing else applies to them (emit.ts basesFor).
+   */
+  domain: domainSchema.optional()
+})
 export type Basis = z.output<typeof basisSchema>
 
 function ruleSchema<P extends z.ZodType>(params: P) {
