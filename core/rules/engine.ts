@@ -13,7 +13,7 @@ import { plannedAlreadyCovered, repeatPlannedAnnual, repeatWithinMonth, resultRe
 import { itemNotFiled, jointMissedNoReason, jointOnDiscouragedObject, wuganObjectInspected, wushiItemInspected } from './checks/lists.ts'
 import { conductViolation, negativeEvaluation, resultIncomplete, resultLate } from './checks/results.ts'
 import { hrssSpecialScope } from './checks/special.ts'
-import { fireAOver, fireBOver, fireBUnder, fireDUnder, fireItemsDuplicated } from './checks/fire.ts'
+import { fireANonsiteMissing, fireAOver, fireBOver, fireBUnder, fireDUnder, fireItemsDuplicated } from './checks/fire.ts'
 
 export const RULES: { [K in RuleCode]: RuleImpl<K> } = {
   UNFILED_PLANNED_INSPECTION: unfiledPlannedInspection,
@@ -36,6 +36,7 @@ export const RULES: { [K in RuleCode]: RuleImpl<K> } = {
   FIRE_A_OVER: fireAOver,
   FIRE_B_UNDER: fireBUnder,
   FIRE_D_UNDER: fireDUnder,
+  FIRE_A_NONSITE_MISSING: fireANonsiteMissing,
   FIRE_ITEMS_DUPLICATED: fireItemsDuplicated,
   PLANNED_ALREADY_COVERED: plannedAlreadyCovered,
   TASKS_NOT_MERGED: tasksNotMerged,

@@ -1,5 +1,5 @@
-// The further detection rules of rules-catalogue.md §6.2 (D-08, D-12, D-14, D-16 TRAN, D-17, D-19,
-// D-20) and the EXTERNAL Yantai rules (D-27, D-28), with the precise readings recorded in the pack.
+// The further detection rules of rules-catalogue.md §6.2 (D-08, D-12, D-14, D-16 TRAN, D-17, D-18, D-19,
+// D-20, D-29) and the EXTERNAL Yantai rules (D-27, D-28), with the precise readings recorded in the pack.
 import { describe, expect, it } from 'vitest'
 import type { Task } from '../contract/records.ts'
 import { rulePackSchema } from './pack.ts'
@@ -30,22 +30,55 @@ describe('FIRE_A_OVER (D-20)', () => {
   })
 })
 
-describe('FIRE_B_UNDER and FIRE_D_UNDER (D-20)', () => {
-  it('B: a whole calendar year (ended before as_of) without a FIRE on-site inspection', () => {
+describe('FIRE_B_UNDER, FIRE_D_UNDER and FIRE_A_NONSITE_MISSING (D-20)', () => {
+  const triggered = { kind: 'TRIGGERED', plan_id: null, trigger_source: 'REPORT' } as const
+
+  it('B: a whole calendar year (ended before as_of) without a planned FIRE on-site inspection, identified by the inspection before it', () => {
     const world = fireWorld('B', fire('F1', '2025-03-01'), fire('F2', '2027-02-01'))
     expect(ids(run(world, '2026-12-31'), 'FIRE_B_UNDER')).toEqual([])
     expect(ids(run(world, '2027-01-01'), 'FIRE_B_UNDER')).toEqual([['F1']])
+    // The inspection after the gap is evidence, not identity: an officer's decision on the flag stays with it.
     const f = run(world, '2027-06-30').filter((x) => x.rule === 'FIRE_B_UNDER')
-    expect(f.map((x) => x.task_ids)).toEqual([['F1', 'F2']])
+    expect(f.map((x) => x.task_ids)).toEqual([['F1']])
     expect(f[0]!.evidence['missed_periods']).toEqual([{ label: '2026年', from: '2026-01-01', to: '2026-12-31' }])
+    expect((f[0]!.evidence['bounding_inspections'] as { id: string }[]).map((x) => x.id)).toEqual(['F1', 'F2'])
+    expect(f[0]!.message).toContain('2026年消防部门未对其开展有计划现场检查')
   })
 
-  it('D: each half-year needs one; missed half-years sharing the same neighbouring inspection are one flag', () => {
+  it('B: a triggered check or a re-check in the year does not make up for the planned one', () => {
+    for (const [name, extra] of [['triggered', triggered], ['re-check', { special: 'RECHECK', recheck_of: 'F1' }]] as const) {
+      const world = fireWorld('B', fire('F1', '2025-03-01'), fire('F2', '2026-04-01', extra), fire('F3', '2027-02-01'))
+      const f = run(world, '2027-06-30').filter((x) => x.rule === 'FIRE_B_UNDER')
+      expect(f.map((x) => x.task_ids), name).toEqual([['F1']])
+      expect((f[0]!.evidence['missed_periods'] as { label: string }[]).map((p) => p.label)).toEqual(['2026年'])
+    }
+  })
+
+  it('D: each half-year needs an on-site inspection (a triggered one counts, a re-check does not); gaps around one inspection are one flag', () => {
     const world = fireWorld('D', fire('F1', '2025-08-01'))
     const flags = run(world, '2026-07-01').filter((x) => x.rule === 'FIRE_D_UNDER')
     expect(flags.map((x) => x.task_ids)).toEqual([['F1']])
     expect((flags[0]!.evidence['missed_periods'] as { label: string }[]).map((p) => p.label)).toEqual(['2025年上半年', '2026年上半年'])
-    expect(ids(run(fireWorld('D', fire('F1', '2025-02-01'), fire('F2', '2025-11-01', { kind: 'TRIGGERED', plan_id: null, trigger_source: 'REPORT' })), '2025-12-31'), 'FIRE_D_UNDER')).toEqual([])
+    expect(ids(run(fireWorld('D', fire('F1', '2025-02-01'), fire('F2', '2025-11-01', triggered)), '2026-01-01'), 'FIRE_D_UNDER')).toEqual([])
+    expect(ids(run(fireWorld('D', fire('F1', '2025-02-01'), fire('F2', '2025-11-01', { special: 'RECHECK', recheck_of: 'F1' })), '2026-01-01'), 'FIRE_D_UNDER')).toEqual([['F1']])
+    expect(ids(run(fireWorld('D', fire('F1', '2025-02-01')), '2026-01-01'), 'FIRE_D_UNDER')).toEqual([['F1']])
+  })
+
+  it('A crowded place: a year with neither an on-site nor a non-site FIRE inspection', () => {
+    const crowded = (...tasks: Task[]) => withRecords(fireWorld('A', ...tasks), {
+      enterprises: [enterprise(KEY_UNIT, { grades: { FIRE: 'A' }, fire_key_unit: true, crowded_place: true })]
+    })
+    const rule = 'FIRE_A_NONSITE_MISSING'
+    // 2025 on site, nothing in 2026, 2027 non-site.
+    const gap = crowded(fire('F1', '2025-03-01'), fire('F2', '2027-03-01', { mode: 'NON_SITE' }))
+    expect(ids(run(gap, '2026-12-31'), rule)).toEqual([])
+    const f = run(gap, '2027-06-30').filter((x) => x.rule === rule)
+    expect(f.map((x) => x.task_ids)).toEqual([['F1']])
+    expect(f[0]!.message).toContain('人员密集场所重点单位，2026年消防部门未对其开展现场检查或非现场检查')
+    // A non-site inspection in the year without an on-site one is what the annex asks for.
+    expect(ids(run(crowded(fire('F1', '2025-03-01'), fire('F2', '2026-06-01', { mode: 'NON_SITE' }), fire('F3', '2027-03-01')), '2027-06-30'), rule)).toEqual([])
+    // Not for a unit that is not a crowded place.
+    expect(ids(run(fireWorld('A', fire('F1', '2025-03-01'), fire('F2', '2027-03-01')), '2027-06-30'), rule)).toEqual([])
   })
 
   it('a unit never inspected by FIRE cannot be identified by a task and is not flagged', () => {

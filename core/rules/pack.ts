@@ -69,8 +69,17 @@ function ruleSchema<P extends z.ZodType>(params: P) {
 }
 
 const none = z.strictObject({})
+/**
+ * Which FIRE inspections meet a key unit's minimum (checks/fire.ts): planned on-site ones, any on-site
+ * ones, or any inspection on site or not; on site, the kinds definitions.counted_onsite_excluded_specials
+ * names (re-checks, surveys, commitment checks) never count (R-FREQ).
+ */
+export const FIRE_COUNTED_INSPECTIONS = ['planned_on_site', 'on_site', 'any_inspection'] as const
 const fireUnder = z.strictObject({
   grade: z.enum(GRADES),
+  /** Only units that are also crowded places (人员密集场所). */
+  crowded_places_only: z.boolean(),
+  counts: z.enum(FIRE_COUNTED_INSPECTIONS),
   period: z.enum(['year', 'half_year']),
   min_per_period: z.number().int().min(1),
   rules_from: dateSchema
@@ -110,6 +119,7 @@ export const RULE_PARAM_SCHEMAS = {
   FIRE_A_OVER: z.strictObject({ grade: z.enum(GRADES), cap_per_window: z.number().int().min(1), window_years: z.number().int().min(1).max(10) }),
   FIRE_B_UNDER: fireUnder,
   FIRE_D_UNDER: fireUnder,
+  FIRE_A_NONSITE_MISSING: fireUnder,
   FIRE_ITEMS_DUPLICATED: none,
   PLANNED_ALREADY_COVERED: z.strictObject({ triggered_cover_window_months: months, domains }),
   TASKS_NOT_MERGED: z.strictObject({ domains }),

@@ -1,11 +1,15 @@
 // FIRE rules for 消防安全重点单位 (R-FREQ-04, R-FREQ-05): grade-based frequency (D-20: A at most once in
-// two calendar years, B once a year, D at least once a half-year) and fire matters re-inspected by
-// other departments in a year FIRE has inspected (D-08).
+// two calendar years, and a crowded place at least a non-site inspection in a year without an on-site
+// one; B once a year; D at least once a half-year) and fire matters re-inspected by other departments in
+// a year FIRE has inspected (D-08).
 import { civilFromDay, dayFromCivil, dayFromIso, isoFromDay, type DayNumber } from '../../calendar/days.ts'
 import type { Domain } from '../../contract/scalars.ts'
 import { ITEM_FIRE_MATTER, type AnalysisModel, type TaskFact } from '../context.ts'
 import { day, deptName, entName, taskRef } from '../describe.ts'
+import type { FIRE_COUNTED_INSPECTIONS } from '../pack.ts'
 import type { RuleImpl, RuleVisitors } from '../rule.ts'
+
+type FireCountedInspections = (typeof FIRE_COUNTED_INSPECTIONS)[number]
 
 const FIRE: Domain = 'FIRE'
 
@@ -13,11 +17,14 @@ const FIRE: Domain = 'FIRE'
  * A visitor of each fire-safety key unit (with the given FIRE grade, if any) that has inspections:
  * `each` gets the enterprise id and those of its inspections that `keep` accepts, in task order.
  */
-function keyUnits(grade: string | null, keep: (f: TaskFact) => boolean, each: (enterpriseId: string, facts: TaskFact[]) => void): RuleVisitors {
+function keyUnits(
+  grade: string | null, keep: (f: TaskFact) => boolean, each: (enterpriseId: string, facts: TaskFact[]) => void, crowdedPlacesOnly = false
+): RuleVisitors {
   return {
     enterpriseRun: (run, from, to) => {
       const e = run[from]!.enterprise
       if (!e || e.fire_key_unit !== true || (grade !== null && e.grades?.FIRE !== grade)) return
+      if (crowdedPlacesOnly && e.crowded_place !== true) return
       const list: TaskFact[] = []
       for (let i = from; i < to; i++) if (keep(run[i]!)) list.push(run[i]!)
       if (list.length > 0) each(e.id, list)
@@ -28,6 +35,7 @@ function keyUnits(grade: string | null, keep: (f: TaskFact) => boolean, each: (e
 const yearOf = (f: TaskFact): number => civilFromDay(f.inspDay).year
 const fireLedPlanned = (f: TaskFact): boolean => f.planned && f.leadDomain === FIRE
 const fireOnSite = (m: AnalysisModel) => (f: TaskFact): boolean => f.onSite && f.depts.some((d) => m.domainOf(d) === FIRE)
+const fireInspection = (m: AnalysisModel) => (f: TaskFact): boolean => f.inspection && f.depts.some((d) => m.domainOf(d) === FIRE)
 const listTasks = (facts: readonly TaskFact[]): string => facts.map((f) => `${day(f.inspDay)} ${taskRef(f)}`).join('；')
 
 export const fireBOver: RuleImpl<'FIRE_B_OVER'> = (m, cfg, out) => {
@@ -98,57 +106,77 @@ function periodIndex(kind: 'year' | 'half_year', d: DayNumber): number {
   return kind === 'year' ? c.year : c.year * 2 + (c.month <= 6 ? 0 : 1)
 }
 
-const fireUnder = (code: 'FIRE_B_UNDER' | 'FIRE_D_UNDER'): RuleImpl<typeof code> => (m, cfg, out) => {
-  const { grade, period, min_per_period, rules_from } = cfg.params
+type UnderCode = 'FIRE_B_UNDER' | 'FIRE_D_UNDER' | 'FIRE_A_NONSITE_MISSING'
+
+/** Which FIRE inspections meet the minimum (pack: `counts`), and how a message names the missing ones. */
+const COUNTED: Record<FireCountedInspections, { counts: (f: TaskFact) => boolean; missing: string }> = {
+  planned_on_site: { counts: (f) => f.planned, missing: '有计划现场检查' },
+  on_site: { counts: (f) => f.counted, missing: '现场检查' },
+  any_inspection: { counts: (f) => f.inspection, missing: '现场检查或非现场检查' }
+}
+
+/**
+ * Periods (years or half-years) that ended before as_of without the minimum of counted FIRE inspections
+ * of a key unit; consecutive ones are one flag. A flag is identified by a FIRE inspection of the unit: the
+ * last one before the gap (stable while the gap grows and later inspections arrive), else the first one
+ * after it. Units without any FIRE inspection have no task to be identified by and are not reported (see
+ * the pack's decisions).
+ */
+const fireUnder = (code: UnderCode): RuleImpl<UnderCode> => (m, cfg, out) => {
+  const { grade, crowded_places_only, counts, period, min_per_period, rules_from } = cfg.params
+  const counted = COUNTED[counts]
   const fromDay = dayFromIso(rules_from)
   let firstIndex = periodIndex(period, fromDay)
   if (periodOf(period, firstIndex).start < fromDay) firstIndex++
-  // Units without any FIRE on-site inspection cannot be identified by a task (see the pack) and are skipped.
-  return keyUnits(grade, fireOnSite(m), (enterpriseId, facts) => {
-    const counts = new Map<number, number>()
-    for (const f of facts) counts.set(periodIndex(period, f.inspDay), (counts.get(periodIndex(period, f.inspDay)) ?? 0) + 1)
+  return keyUnits(grade, fireInspection(m), (enterpriseId, facts) => {
+    const perPeriod = new Map<number, number>()
+    for (const f of facts) {
+      if (!counted.counts(f)) continue
+      const index = periodIndex(period, f.inspDay)
+      perPeriod.set(index, (perPeriod.get(index) ?? 0) + 1)
+    }
     // Only periods that ended before as_of: a missing inspection is late once its period is over.
     const runs: Period[][] = []
     for (let i = firstIndex; ; i++) {
       const p = periodOf(period, i)
       if (p.end >= m.asOfDay) break
-      if ((counts.get(i) ?? 0) >= min_per_period) continue
+      if ((perPeriod.get(i) ?? 0) >= min_per_period) continue
       const last = runs[runs.length - 1]
       if (last && last[last.length - 1]!.index === i - 1) last.push(p)
       else runs.push([p])
     }
-    // A flag is identified by its tasks: the FIRE inspections just before and just after the gap.
-    const byTasks = new Map<string, { bounds: TaskFact[]; periods: Period[] }>()
+    // Gaps identified by the same inspection (one before the first FIRE inspection, one after it, say) are one flag.
+    const byIdentity = new Map<TaskFact, { bounds: TaskFact[]; periods: Period[] }>()
     for (const run of runs) {
-      const start = run[0]!.start
-      const end = run[run.length - 1]!.end
-      const before = facts.filter((f) => f.inspDay < start).pop()
-      const after = facts.find((f) => f.inspDay > end)
-      const bounds = [before, after].filter((f): f is TaskFact => f !== undefined)
-      if (bounds.length === 0) continue
-      const key = bounds.map((f) => f.id).join('\u0000')
-      const hit = byTasks.get(key)
-      if (hit) hit.periods.push(...run)
-      else byTasks.set(key, { bounds, periods: [...run] })
+      const before = facts.filter((f) => f.inspDay < run[0]!.start).pop()
+      const after = facts.find((f) => f.inspDay > run[run.length - 1]!.end)
+      const identity = before ?? after
+      if (!identity) continue
+      const hit = byIdentity.get(identity)
+      if (hit) {
+        hit.periods.push(...run)
+        if (after && !hit.bounds.includes(after)) hit.bounds.push(after)
+      } else byIdentity.set(identity, { bounds: [before, after].filter((f): f is TaskFact => f !== undefined), periods: [...run] })
     }
-    for (const { bounds, periods } of byTasks.values()) {
-      const lead = bounds[0]!.lead
+    for (const [identity, { bounds, periods: run }] of byIdentity) {
       out.emit(code, cfg, {
-        task_ids: bounds.map((f) => f.id), enterprise_id: enterpriseId, department_id: lead, domain: FIRE,
+        task_ids: [identity.id], enterprise_id: enterpriseId, department_id: identity.lead, domain: FIRE,
         evidence: {
-          fire_grade: grade, fire_key_unit: true, period, min_per_period, rules_from,
-          missed_periods: periods.map((p) => ({ label: p.label, from: isoFromDay(p.start), to: isoFromDay(p.end) })),
-          bounding_inspections: bounds.map((f) => ({ id: f.id, department_ids: f.depts, inspection_date: isoFromDay(f.inspDay) }))
+          fire_grade: grade, fire_key_unit: true, ...(crowded_places_only ? { crowded_place: true } : {}), counts, period, min_per_period, rules_from,
+          missed_periods: run.map((p) => ({ label: p.label, from: isoFromDay(p.start), to: isoFromDay(p.end) })),
+          bounding_inspections: bounds.map((f) => ({ id: f.id, department_ids: f.depts, mode: f.mode, inspection_date: isoFromDay(f.inspDay) }))
         },
-        message: `${entName(m, enterpriseId)}为消防安全评价${grade}级的重点单位，${periods.map((p) => p.label).join('、')}消防部门未对其开展现场检查` +
-          `（前后的消防现场检查：${listTasks(bounds)}），不满足每${period === 'year' ? '年' : '半年'}至少${min_per_period}次的要求。`
+        message: `${entName(m, enterpriseId)}为消防安全评价${grade}级的${crowded_places_only ? '人员密集场所' : ''}重点单位，` +
+          `${run.map((p) => p.label).join('、')}消防部门未对其开展${counted.missing}` +
+          `（前后的消防检查：${listTasks(bounds)}），不满足每${period === 'year' ? '年' : '半年'}至少${min_per_period}次的要求。`
       })
     }
-  })
+  }, crowded_places_only)
 }
 
 export const fireBUnder = fireUnder('FIRE_B_UNDER')
 export const fireDUnder = fireUnder('FIRE_D_UNDER')
+export const fireANonsiteMissing = fireUnder('FIRE_A_NONSITE_MISSING')
 
 export const fireItemsDuplicated: RuleImpl<'FIRE_ITEMS_DUPLICATED'> = (m, cfg, out) => {
   const isFireOnSite = fireOnSite(m)

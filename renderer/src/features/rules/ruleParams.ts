@@ -35,6 +35,8 @@ const PARAM_NAMES: Readonly<Record<string, ParamName>> = {
   window_years: { label: '期长', unit: '年' },
   period: { label: '考核周期' },
   min_per_period: { label: '每周期至少检查', unit: '次' },
+  crowded_places_only: { label: '仅限人员密集场所' },
+  counts: { label: '计入的检查' },
   rules_from: { label: '起算日期' },
   triggered_cover_window_months: { label: '触发式检查覆盖期', unit: '个月' },
   annual_filing_deadline_by_domain: { label: '分领域年度计划备案截止日（月-日）' },
@@ -46,13 +48,15 @@ const PARAM_NAMES: Readonly<Record<string, ParamName>> = {
 }
 
 const PERIOD_LABELS = { year: '每年', half_year: '每半年' } as const
+/** FIRE under-inspection rules' `counts` (core/rules/pack.ts FIRE_COUNTED_INSPECTIONS). */
+const FIRE_COUNTED_LABELS = { planned_on_site: '有计划现场检查', on_site: '现场检查', any_inspection: '现场或非现场检查' } as const
 /** A per-domain map's fallback entry (required_fields.default). */
 const MAP_DEFAULT_LABELS = { default: '其他领域' } as const
 
 /** Every code a parameter value can hold, in words. The code sets do not overlap. */
 const CODE_LABELS: Readonly<Record<string, string>> = {
   ...DOMAIN_NAMES, ...TASK_SPECIAL_LABELS, ...PLAN_STATUS_LABELS, ...PLAN_TYPE_LABELS, ...VERDICT_LABELS, ...EVALUATION_TAG_LABELS,
-  ...OFFICER_ROLE_LABELS, ...DEPARTMENT_LEVEL_LABELS, ...PERIOD_LABELS, ...PLAN_FIELD_LABELS, ...PLAN_ORIGIN_LABELS, ...MAP_DEFAULT_LABELS
+  ...OFFICER_ROLE_LABELS, ...DEPARTMENT_LEVEL_LABELS, ...PERIOD_LABELS, ...FIRE_COUNTED_LABELS, ...PLAN_FIELD_LABELS, ...PLAN_ORIGIN_LABELS, ...MAP_DEFAULT_LABELS
 }
 
 export type ParamLine = { key: string; label: string; value: string }
