@@ -111,10 +111,20 @@ describe('PLANNED_ALREADY_COVERED (D-12b)', () => {
   const rule = 'PLANNED_ALREADY_COVERED'
   const trig = (id: string, date: string, extra: TaskExtra = {}) => task(id, date, { kind: 'TRIGGERED', plan_id: null, trigger_source: 'COMPLAINT', ...extra })
 
-  it('a planned task within one month after a triggered one that covered all its items', () => {
-    expect(ids(run(withRecords(baseWorld(), { tasks: [trig('P', '2025-05-10'), task('T', '2025-06-09')] })), rule)).toEqual([['P', 'T']])
-    expect(ids(run(withRecords(baseWorld(), { tasks: [trig('P', '2025-05-10'), task('T', '2025-06-10')] })), rule)).toEqual([])
+  it('a planned task within one month after a triggered one that covered all its items, the end day included', () => {
+    expect(ids(run(withRecords(baseWorld(), { tasks: [trig('P', '2025-05-10'), task('T', '2025-06-10')] })), rule)).toEqual([['P', 'T']])
+    expect(ids(run(withRecords(baseWorld(), { tasks: [trig('P', '2025-05-10'), task('T', '2025-06-11')] })), rule)).toEqual([])
     expect(ids(run(withRecords(baseWorld(), { tasks: [trig('P', '2025-05-10'), task('T', '2025-06-09', { item_ids: ['I-MKT', 'I-X'] })] })), rule)).toEqual([])
+    // Month-end clamping: completed 01-31, covered to 02-28.
+    expect(ids(run(withRecords(baseWorld(), { tasks: [trig('P', '2025-01-31'), task('T', '2025-02-28')] })), rule)).toEqual([['P', 'T']])
+    expect(ids(run(withRecords(baseWorld(), { tasks: [trig('P', '2025-01-31'), task('T', '2025-03-01')] })), rule)).toEqual([])
+  })
+
+  it('a planned task on the day the triggered one was completed, whichever id sorts first', () => {
+    for (const [trigId, plannedId] of [['A-TRIG', 'B-PLAN'], ['B-TRIG', 'A-PLAN']] as const) {
+      const found = ids(run(withRecords(baseWorld(), { tasks: [trig(trigId, '2025-05-10'), task(plannedId, '2025-05-10')] })), rule)
+      expect(found, trigId).toEqual([[trigId, plannedId].sort()])
+    }
   })
 
   it('the triggered task must be completed first, same department, in a listed domain', () => {

@@ -212,17 +212,26 @@ export const plannedAlreadyCovered: RuleImpl<'PLANNED_ALREADY_COVERED'> = (m, cf
     const domain = m.domainOf(dept)
     if (domain === null || !domains.includes(domain)) return
     active.clear()
-    for (let i = from; i < to; i++) {
-      const t = facts[i]!
-      active.expire(t.inspDay)
-      if (t.planned && t.itemIds.length > 0) {
+    for (let i = from; i < to;) {
+      // One day's tasks at a time, its triggered checks first: a planned check on the day a triggered one
+      // was completed comes after it whatever their ids (ids order a day's tasks, not the day's events).
+      const today = facts[i]!.inspDay
+      let end = i
+      while (end < to && facts[end]!.inspDay === today) end++
+      active.expire(today)
+      // Covered "within one month" of completion, the end day included (以内 includes the end value):
+      // the window closes the day after.
+      for (let x = i; x < end; x++) if (facts[x]!.triggered) active.add(facts[x]!, m.plusMonths(facts[x]!.lastDay, k) + 1)
+      for (let x = i; x < end; x++) {
+        const t = facts[x]!
+        if (!t.planned || t.itemIds.length === 0) continue
         for (let a = 0; a < active.length; a++) {
           const p = active.facts[a]!
           if (p.lastDay > t.inspDay) continue
           if (t.itemIds.every((id) => p.itemIds.includes(id))) pairs.add(p, t, dept, active.ends[a]!)
         }
       }
-      if (t.triggered) active.add(t, m.plusMonths(t.lastDay, k))
+      i = end
     }
   }
   const finish = (): void => {
