@@ -10,7 +10,7 @@ import type { AnalysisOutput, Flag, LoadedInput } from './types.ts'
 import { advanceFilingShort, monthlyPlanLate, planFilingLate, planIncomplete, planPublicationLate, unfiledPlannedInspection, whitelistNoApproval } from './checks/plans.ts'
 import { codeNotReused, lateBackfill, noCodeInspection, surveyExemptionMisused, triggerUnsupported } from './checks/codes.ts'
 import { plannedAlreadyCovered, repeatPlannedAnnual, repeatWithinMonth, resultRecognitionIgnored, tasksNotMerged } from './checks/frequency.ts'
-import { itemNotFiled, jointMissedNoReason, jointOnDiscouragedObject, wuganObjectInspected, wushiItemInspected } from './checks/lists.ts'
+import { itemNotFiled, noLegalBasis, jointMissedNoReason, jointOnDiscouragedObject, wuganObjectInspected, wushiItemInspected } from './checks/lists.ts'
 import { conductViolation, negativeEvaluation, resultIncomplete, resultLate } from './checks/results.ts'
 import { hrssSpecialScope } from './checks/special.ts'
 import { fireANonsiteMissing, fireAOver, fireBOver, fireBUnder, fireDUnder, fireItemsDuplicated } from './checks/fire.ts'
@@ -45,6 +45,7 @@ export const RULES: { [K in RuleCode]: RuleImpl<K> } = {
   PLAN_FILING_LATE: planFilingLate,
   MONTHLY_PLAN_LATE: monthlyPlanLate,
   ITEM_NOT_FILED: itemNotFiled,
+  NO_LEGAL_BASIS: noLegalBasis,
   PLAN_INCOMPLETE: planIncomplete,
   HRSS_SPECIAL_SCOPE: hrssSpecialScope,
   ADVANCE_FILING_SHORT: advanceFilingShort,

@@ -190,6 +190,30 @@ describe('PLAN_FILING_LATE and MONTHLY_PLAN_LATE (D-17)', () => {
   })
 })
 
+describe('NO_LEGAL_BASIS (D-19)', () => {
+  const rule = 'NO_LEGAL_BASIS'
+  // The base world's items state no legal basis; here the library states one for I-BASED.
+  const world = (...tasks: Task[]) => withRecords(baseWorld(), {
+    items: [item('I-BASED', 'MKT', { legal_basis: '《中华人民共和国食品安全法》' }), item('I-BARE', 'MKT', { legal_basis: '  ' })],
+    tasks
+  })
+
+  it('an inspection of an item without a legal basis, on site or not, naming the items', () => {
+    const flags = run(world(task('T1', '2025-05-06', { item_ids: ['I-BARE', 'I-BASED', 'I-BARE'] }), task('T2', '2025-05-07', { item_ids: ['I-BASED'] }), task('T3', '2025-05-08', { item_ids: ['I-BARE'], mode: 'NON_SITE' })))
+      .filter((f) => f.rule === rule)
+    expect(flags.map((f) => f.task_ids)).toEqual([['T1'], ['T3']])
+    expect(flags[0]!.severity).toBe('MUST')
+    expect(flags[0]!.evidence['item_ids']).toEqual(['I-BARE'])
+    expect(flags[0]!.message).toContain('检查事项事项I-BARE没有法律、法规、规章依据')
+    expect(String(flags[0]!.evidence['legal_basis'])).toContain('正文 三、（四）')
+  })
+
+  it('says nothing when the data states no item’s legal basis at all, or for items the library does not hold', () => {
+    expect(ids(run(withRecords(baseWorld(), { tasks: [task('T1', '2025-05-06', { item_ids: ['I-MKT'] })] })), rule)).toEqual([])
+    expect(ids(run(world(task('T1', '2025-05-06', { item_ids: ['I-NOWHERE'] }))), rule)).toEqual([])
+  })
+})
+
 describe('PLAN_INCOMPLETE (D-18)', () => {
   const rule = 'PLAN_INCOMPLETE'
   const world = (...plans: ReturnType<typeof plan>[]) => withRecords(baseWorld(), { plans })

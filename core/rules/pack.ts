@@ -134,6 +134,7 @@ export const RULE_PARAM_SCHEMAS = {
     exempt_statuses: z.array(z.enum(PLAN_STATUSES))
   }),
   ITEM_NOT_FILED: none,
+  NO_LEGAL_BASIS: none,
   /** R-PLAN-03: the fields a filed plan must state, per domain of its department (and plan type); `default` for the others. */
   PLAN_INCOMPLETE: z.strictObject({ required_fields: requiredFieldsSchema }),
   /** R-PLAN-12: special inspections of these domains follow a deployment from above (a plan origin, or a plan of a deploying level) and reach enterprises with an earlier case or clue. */

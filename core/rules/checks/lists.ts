@@ -1,11 +1,12 @@
 // Lists and joint inspection (R-LIST, R-JOINT, R-SCOPE-07): 无感 objects (D-10) and 无事不扰 items (D-11)
 // inspected actively, joint inspection missed without a reason (D-13) or held on an object that does not
-// welcome it (D-14), items outside the filed item library (D-19).
+// welcome it (D-14), items outside the filed item library or without a legal basis (D-19).
 import { isoFromDay, type DayNumber } from '../../calendar/days.ts'
 import type { Domain } from '../../contract/scalars.ts'
 import { ITEM_OTHER_DOMAIN, ITEM_UNKNOWN, ITEM_WUSHI, type AnalysisModel, type ListEntryFact, type TaskFact } from '../context.ts'
 import { day, deptName, deptNames, entName, taskRef } from '../describe.ts'
 import type { RuleImpl } from '../rule.ts'
+import { present } from '../values.ts'
 
 const covering = (e: ListEntryFact, d: DayNumber): boolean => e.from <= d && (e.to === null || d <= e.to)
 
@@ -139,6 +140,33 @@ export const itemNotFiled: RuleImpl<'ITEM_NOT_FILED'> = (m, cfg, out) => {
       evidence: { inspection_date: isoFromDay(f.inspDay), items: bad, department_ids: f.depts },
       message: `${deptName(m, f.lead)}于${day(f.inspDay)}对${entName(m, f.enterpriseId)}现场检查（${taskRef(f)}）的检查事项${bad.map((b) => m.items.get(b.id)?.name ?? b.id).join('、')}` +
         '不在本部门已备案的检查事项库中。'
+    })
+  }
+}
+
+/**
+ * D-19's second half (R-SCOPE-08, 无权不查): an inspection of an item that has no legal basis in the
+ * library (blank legal_basis). Such inspections are to be cancelled outright. Only where the library
+ * states the legal basis of some items at all: data without any (an export that leaves the field out)
+ * proves nothing about an item.
+ */
+export const noLegalBasis: RuleImpl<'NO_LEGAL_BASIS'> = (m, cfg, out) => {
+  let libraryHasBases = false
+  for (const item of m.items.values()) if (present(item.legal_basis) !== null) libraryHasBases = true
+  if (!libraryHasBases) return
+  return (f) => {
+    let bare: string[] | null = null
+    for (const id of f.itemIds) {
+      const item = m.items.get(id)
+      if (item && present(item.legal_basis) === null && !(bare ??= []).includes(id)) bare.push(id)
+    }
+    if (bare === null || bare.length === 0) return
+    bare.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    out.emit('NO_LEGAL_BASIS', cfg, {
+      task_ids: [f.id], enterprise_id: f.enterpriseId, department_id: f.lead, domain: f.leadDomain,
+      evidence: { inspection_date: isoFromDay(f.inspDay), mode: f.mode, item_ids: bare, department_ids: f.depts },
+      message: `${deptName(m, f.lead)}于${day(f.inspDay)}对${entName(m, f.enterpriseId)}的检查（${taskRef(f)}）中，检查事项` +
+        `${bare.map((id) => m.items.get(id)?.name ?? id).join('、')}没有法律、法规、规章依据，此类检查应当一律取消。`
     })
   }
 }

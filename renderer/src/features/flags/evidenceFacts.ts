@@ -32,7 +32,9 @@ export const EMPTY_NAMES: EvidenceNames = { departments: new Map(), enterprises:
 export const EVIDENCE_KEY_LABELS: Record<string, string> = {
   annual_cap_planned_onsite: '年度有计划现场检查上限（次）',
   backfill_deadline_wd: '补码时限（工作日）',
-  bounding_inspections: '前后的现场检查',
+  bounding_inspections: '前后的消防检查',
+  counts: '计入的检查',
+  crowded_place: '人员密集场所',
   cap_per_year: '每年上限（次）',
   cap_per_window: '期间上限（次）',
   code: '检查码',
@@ -57,6 +59,7 @@ export const EVIDENCE_KEY_LABELS: Record<string, string> = {
   id: '编号',
   in_library_since: '入库日期',
   inspection_date: '检查日期',
+  item_ids: '检查事项',
   joint_declined_reason: '未联合检查理由',
   kind: '检查类别',
   label: '期间',
@@ -151,6 +154,8 @@ const REASON_LABELS: Record<string, string> = {
 }
 const STATE_LABELS: Record<string, string> = { MISSING: '逾期未完成', LATE: '逾期完成' }
 const PERIOD_LABELS: Record<string, string> = { year: '每年', half_year: '每半年' }
+/** The FIRE under-inspection rules' `counts` (core/rules/pack.ts FIRE_COUNTED_INSPECTIONS). */
+const FIRE_COUNTED_LABELS: Record<string, string> = { planned_on_site: '有计划现场检查', on_site: '现场检查', any_inspection: '现场或非现场检查' }
 const MONTH_MODE_LABELS: Record<string, string> = { calendar: '按自然月（同日对应）', days30: '按 30 天' }
 const WD_FROM_LABELS: Record<string, string> = { next_day: '次日起算', same_day: '当日起算' }
 const LIST_LABELS: Record<string, string> = { ...ITEM_LIST_LABELS, ...NAME_LIST_LABELS }
@@ -159,7 +164,7 @@ const LIST_LABELS: Record<string, string> = { ...ITEM_LIST_LABELS, ...NAME_LIST_
 const VALUE_LABELS: Record<string, Record<string, string>> = {
   kind: TASK_KIND_LABELS, special: TASK_SPECIAL_LABELS, mode: TASK_MODE_LABELS, plan_type: PLAN_TYPE_LABELS, origin: PLAN_ORIGIN_LABELS,
   list: LIST_LABELS, verdict: VERDICT_LABELS, verdicts: VERDICT_LABELS, tags: EVALUATION_TAG_LABELS, reasons: REASON_LABELS,
-  level: DEPARTMENT_LEVEL_LABELS, other_level: DEPARTMENT_LEVEL_LABELS, domain: DOMAIN_NAMES, period: PERIOD_LABELS,
+  level: DEPARTMENT_LEVEL_LABELS, other_level: DEPARTMENT_LEVEL_LABELS, domain: DOMAIN_NAMES, period: PERIOD_LABELS, counts: FIRE_COUNTED_LABELS,
   month_mode: MONTH_MODE_LABELS, wd_count_from: WD_FROM_LABELS, state: STATE_LABELS, trigger_source: TRIGGER_SOURCE_LABELS,
   officer_roles: OFFICER_ROLE_LABELS, outcome: VISIT_OUTCOME_LABELS, missing_fields: PLAN_FIELD_LABELS, required_fields: PLAN_FIELD_LABELS
 }
