@@ -2,6 +2,7 @@
 // creating and migrating the database if needed. Exit 0: all imported; 3: finished but some lines
 // were rejected (all valid records imported); 2: usage error or an input that could not be read at
 // all (nothing changed); 1: any other failure.
+import { existsSync, rmSync } from 'node:fs'
 import { DatabaseFromFutureError, openDatabase, type OpenedDb } from '../../db/client.ts'
 import { defaultSignedInUser } from '../../core/users.ts'
 import { ImportInputError } from '../../core/import/errors.ts'
@@ -48,9 +49,15 @@ export async function run(argv: string[]): Promise<number> {
   if (format !== 'json' && format !== 'table') throw usageError(`参数 --format 只能是 json 或 table / --format must be json or table (got "${format}")`)
   const dbPath = databasePath(values.db)
 
+  // Before the database is created or opened: an unreadable input changes nothing.
   try {
-    // Before the database is created or opened: an unreadable input changes nothing.
     checkInputFiles(positionals)
+  } catch (error) {
+    if (error instanceof ImportInputError) throw new CliError(error.message, EXIT.USAGE)
+    throw error
+  }
+  const created = !existsSync(dbPath)
+  try {
     const opened = openCliDatabase(dbPath)
     try {
       const user = defaultSignedInUser(opened.sqlite)
@@ -64,7 +71,12 @@ export async function run(argv: string[]): Promise<number> {
       opened.sqlite.close()
     }
   } catch (error) {
-    if (error instanceof ImportInputError) throw new CliError(error.message, EXIT.USAGE)
+    if (error instanceof ImportInputError) {
+      // Found only while reading (a header past the up-front probe, say): nothing was imported, and a
+      // database this command created for the import is removed again, so that nothing changed at all.
+      if (created) for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true })
+      throw new CliError(error.message, EXIT.USAGE)
+    }
     throw error
   }
 }

@@ -97,6 +97,18 @@ describe('jiandu import', () => {
     }
   })
 
+  it('exits 2 without leaving a database behind when the refusal is found only while reading (a header past the probe)', async () => {
+    const dir = tempDir('jiandu-cli-')
+    const db = join(dir, 'never.sqlite')
+    // The header line is longer than the 64 KB read up front: its version is seen once the import reads it.
+    const longHeader = writeTemp(dir, 'long.jsonl', jsonl([{ ...HEADER_V1, version: 2, source: 's'.repeat(100_000) }, record.department()]))
+    const run = await cli(['import', longHeader, '--db', db])
+    expect(run.code).toBe(2)
+    oneChineseLine(run.stderr)
+    expect(run.stderr).toContain('version 2')
+    for (const suffix of ['', '-wal', '-shm']) expect(existsSync(db + suffix), suffix).toBe(false)
+  })
+
   it('exits 2 and changes nothing for a file whose header names version 2', async () => {
     const dir = tempDir('jiandu-cli-')
     const db = join(dir, 'w.sqlite')
