@@ -22,10 +22,16 @@ export function oneLine(message: string): string {
   return message.replace(/\s*[\r\n]+\s*/g, ' ').trim()
 }
 
-/** SQLite's "database is locked", said so that an officer knows what to do. */
+/** SQLite's "database is locked": another program holds the write lock past busy_timeout. */
 export function isDatabaseBusy(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code
   return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || (typeof code === 'string' && code.startsWith('SQLITE_BUSY_'))
+}
+
+/** That, said so that an officer knows what to do (the path when known). */
+export function databaseBusyMessage(path: string | null): string {
+  const db = path === null ? '' : ` ${path}`
+  return `数据库${db}正被其他程序占用，请稍后再试 / the database${db} is locked by another program; try again later`
 }
 
 export function usageError(message: string): CliError {

@@ -1,7 +1,7 @@
 // `jiandu`: the workstation's core without a window (../shared/contract/cli-v1.md). Same database
 // file, importer and rule engine as the desktop app. stdout carries only the result; errors go to
 // stderr as one line; exit codes: 0 ok, 1 failure, 2 usage/unreadable input, 3 import with rejections.
-import { CliError, EXIT, isDatabaseBusy, oneLine } from './io.ts'
+import { CliError, databaseBusyMessage, EXIT, isDatabaseBusy, oneLine } from './io.ts'
 
 type Command = { summary: string; load: () => Promise<{ run: (argv: string[]) => Promise<number> }> }
 
@@ -45,9 +45,8 @@ async function main(argv: string[]): Promise<number> {
       return error.exitCode
     }
     const message = oneLine(error instanceof Error ? error.message : String(error))
-    // Another program (the desktop app importing, a second CLI) holds the write lock past busy_timeout.
-    if (isDatabaseBusy(error)) process.stderr.write(`失败：数据库正被其他程序占用，请稍后再试 / failed: the database is locked by another program; try again later (${message})\n`)
-    else process.stderr.write(`失败 / failed: ${message}\n`)
+    // Another program (the desktop app importing, a second CLI) held the write lock while a command wrote.
+    process.stderr.write(isDatabaseBusy(error) ? `失败：${databaseBusyMessage(null)} (${message})\n` : `失败 / failed: ${message}\n`)
     if (verbose && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`)
     return EXIT.FAILURE
   }

@@ -8,7 +8,7 @@ import { defaultSignedInUser } from '../../core/users.ts'
 import { ImportInputError } from '../../core/import/errors.ts'
 import { formatImportReport } from '../../core/import/formatReport.ts'
 import { checkInputFiles, importFiles, type ImportProgress } from '../../core/import/importFiles.ts'
-import { CliError, EXIT, isDatabaseBusy, parseOptions, usageError, writeJson, writeLine, databasePath } from '../io.ts'
+import { CliError, databaseBusyMessage, EXIT, isDatabaseBusy, parseOptions, usageError, writeJson, writeLine, databasePath } from '../io.ts'
 
 const USAGE = '用法 / usage: jiandu import <file>… --db <path> [--format json]'
 
@@ -35,9 +35,7 @@ export function openCliDatabase(path: string): OpenedDb {
     if (code === 'SQLITE_CANTOPEN') {
       throw new CliError(`无法打开数据库 ${path}（路径是文件夹，或所在位置无法创建文件）/ cannot open database ${path}: a folder, or no file can be created there (${reason})`, EXIT.USAGE)
     }
-    if (isDatabaseBusy(error)) {
-      throw new CliError(`数据库 ${path} 正被其他程序占用，请稍后再试 / database ${path} is locked by another program; try again later`, EXIT.FAILURE)
-    }
+    if (isDatabaseBusy(error)) throw new CliError(databaseBusyMessage(path), EXIT.FAILURE)
     throw new CliError(`无法打开数据库 ${path} / cannot open database ${path}: ${reason}`, EXIT.FAILURE)
   }
 }
@@ -49,15 +47,10 @@ export async function run(argv: string[]): Promise<number> {
   if (format !== 'json' && format !== 'table') throw usageError(`参数 --format 只能是 json 或 table / --format must be json or table (got "${format}")`)
   const dbPath = databasePath(values.db)
 
-  // Before the database is created or opened: an unreadable input changes nothing.
-  try {
-    checkInputFiles(positionals)
-  } catch (error) {
-    if (error instanceof ImportInputError) throw new CliError(error.message, EXIT.USAGE)
-    throw error
-  }
   const created = !existsSync(dbPath)
   try {
+    // Before the database is created or opened: an unreadable input changes nothing.
+    checkInputFiles(positionals)
     const opened = openCliDatabase(dbPath)
     try {
       const user = defaultSignedInUser(opened.sqlite)
@@ -72,7 +65,7 @@ export async function run(argv: string[]): Promise<number> {
     }
   } catch (error) {
     if (error instanceof ImportInputError) {
-      // Found only while reading (a header past the up-front probe, say): nothing was imported, and a
+      // Found only while reading (a header past the up-front probe, say), nothing was imported: a
       // database this command created for the import is removed again, so that nothing changed at all.
       if (created) for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true })
       throw new CliError(error.message, EXIT.USAGE)

@@ -28,20 +28,26 @@ export function bundledCalendar(): CalendarSource {
 }
 
 /**
- * The years whose official schedule the imported days supply: those with both holidays and make-up
- * working days (调休上班日), as every year's State Council notice has. A day or two imported for a year
- * (a local holiday, a correction) leave it uncovered: its other holidays are still unknown, and the
- * output keeps warning (rules-core-v1 §Working days).
+ * Whether the days imported for a year give its official schedule: holidays and make-up working days
+ * (调休上班日) both, as every year's State Council notice has. A day or two imported for a year (a local
+ * holiday, a correction) leave it uncovered: its other holidays are still unknown, and the output keeps
+ * warning (rules-core-v1 §Working days).
  */
+export function isYearSchedule(counts: { holidays: number; workdays: number }): boolean {
+  return counts.holidays > 0 && counts.workdays > 0
+}
+
+/** The years whose official schedule the imported days supply (isYearSchedule). */
 export function yearsScheduledBy(days: readonly Pick<CalendarDay, 'date' | 'kind'>[]): Set<number> {
-  const kindsByYear = new Map<number, Set<CalendarDay['kind']>>()
+  const byYear = new Map<number, { holidays: number; workdays: number }>()
   for (const d of days) {
     const year = Number(d.date.slice(0, 4))
-    const kinds = kindsByYear.get(year) ?? new Set()
-    kinds.add(d.kind)
-    kindsByYear.set(year, kinds)
+    const counts = byYear.get(year) ?? { holidays: 0, workdays: 0 }
+    if (d.kind === 'HOLIDAY') counts.holidays++
+    else counts.workdays++
+    byYear.set(year, counts)
   }
-  return new Set([...kindsByYear].filter(([, kinds]) => kinds.has('HOLIDAY') && kinds.has('WORKDAY')).map(([year]) => year))
+  return new Set([...byYear].filter(([, counts]) => isYearSchedule(counts)).map(([year]) => year))
 }
 
 /**

@@ -5,6 +5,7 @@
 // officer should see it coming, not only in the warnings of a run that already stepped into it.
 import type { Sqlite } from '../../db/client.ts'
 import { BUNDLED_CALENDAR_SOURCE, BUNDLED_CALENDAR_YEARS, bundledCalendarDays } from './bundled.ts'
+import { isYearSchedule } from './calendar.ts'
 
 /**
  * The days imported for one year: how many holidays and make-up working days (调休上班日), and how many
@@ -47,8 +48,8 @@ export function importedCalendarYears(sqlite: Sqlite): ImportedCalendarYear[] {
 /** The coverage as of `today` ('YYYY-MM-DD', Shanghai). */
 export function calendarCoverage(sqlite: Sqlite, today: string): CalendarCoverage {
   const imported = importedCalendarYears(sqlite)
-  // As the analysis's calendar decides (calendar.ts yearsScheduledBy): holidays and make-up days both imported.
-  const covered = new Set([...BUNDLED_CALENDAR_YEARS, ...imported.filter((y) => y.holidays > 0 && y.workdays > 0).map((y) => y.year)])
+  // As the analysis's calendar decides: a year's schedule imported (holidays and make-up days both).
+  const covered = new Set([...BUNDLED_CALENDAR_YEARS, ...imported.filter(isYearSchedule).map((y) => y.year)])
   const year = Number(today.slice(0, 4))
   const month = Number(today.slice(5, 7))
   const wanted = month >= NEXT_YEAR_WANTED_FROM_MONTH ? [year, year + 1] : [year]

@@ -43,6 +43,24 @@ function notUtf8(path: string, line: number): ImportInputError {
   )
 }
 
+/**
+ * The rule at the top, applied as lines go by: the first line holding a non-ASCII byte decides the
+ * file's encoding, and when that line is not UTF-8 the file is refused.
+ */
+class EncodingJudge {
+  decided = false
+  private readonly path: string
+  constructor(path: string) {
+    this.path = path
+  }
+  /** `decoded` is the line's (or a run of whole lines') strict decoding, null when it failed. */
+  see(bytes: Uint8Array, decoded: string | null, line: number): void {
+    if (this.decided || isAscii(bytes)) return
+    this.decided = true
+    if (decoded === null) throw notUtf8(this.path, line)
+  }
+}
+
 export type FileProbe = { size: number; firstLine: string | null }
 
 const BOM = [0xef, 0xbb, 0xbf] as const
@@ -84,9 +102,9 @@ export function probeInputFile(path: string): FileProbe {
     }
     const head = bytes.subarray(0, read)
     let firstLine: string | null = null
-    let encodingDecided = false
+    const encoding = new EncodingJudge(path)
     let line = 0
-    for (let start = 0; start < head.length && !(firstLine !== null && encodingDecided);) {
+    for (let start = 0; start < head.length && !(firstLine !== null && encoding.decided);) {
       const nl = head.indexOf(0x0a, start)
       // The last line may run past the probe: decoded as a stream, a character cut at the end is no error.
       const cut = nl < 0 && read < size
@@ -94,10 +112,7 @@ export function probeInputFile(path: string): FileProbe {
       line++
       if (line === 1 && startsWithBom(bytesOfLine)) bytesOfLine = bytesOfLine.subarray(BOM.length)
       const text = decodeStrict(bytesOfLine, cut)
-      if (!encodingDecided && !isAscii(bytesOfLine)) {
-        encodingDecided = true
-        if (text === null) throw notUtf8(path, line)
-      }
+      encoding.see(bytesOfLine, text, line)
       if (firstLine === null && text !== null && text.trim() !== '') {
         if (text.includes('\u0000')) throw binary(path, line)
         // A first line that runs past the probe is checked when the file is read.
@@ -135,7 +150,7 @@ export function openLineSource(path: string, chunkBytes = CHUNK_BYTES): LineSour
     let carry: Buffer = NO_BYTES
     let line = 0
     let atStart = true
-    let encodingDecided = false
+    const encoding = new EncodingJudge(path)
 
     /** The lines of whole lines' bytes (ending with LF, or the last line of the file): decoded at once, or one by one when that fails. */
     function* linesOf(region: Buffer, last: boolean): Generator<SourceLine, void, undefined> {
@@ -146,7 +161,8 @@ export function openLineSource(path: string, chunkBytes = CHUNK_BYTES): LineSour
         // Some line in here is not UTF-8: find it below.
       }
       if (text !== null) {
-        if (!encodingDecided && !isAscii(region)) encodingDecided = true
+        // Every line here is UTF-8: whichever holds the first non-ASCII byte passes.
+        encoding.see(region, text, line + 1)
         let start = 0
         for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
           const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl
@@ -165,10 +181,7 @@ export function openLineSource(path: string, chunkBytes = CHUNK_BYTES): LineSour
         const bytesOfLine = region.subarray(start, nl < 0 ? region.length : nl)
         line++
         const decoded = decodeStrict(bytesOfLine)
-        if (!encodingDecided && !isAscii(bytesOfLine)) {
-          encodingDecided = true
-          if (decoded === null) throw notUtf8(path, line)
-        }
+        encoding.see(bytesOfLine, decoded, line)
         yield decoded === null ? NOT_UTF8_LINE : stripCr(decoded)
         if (nl < 0) break
         start = nl + 1

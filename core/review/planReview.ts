@@ -6,7 +6,7 @@ import type { Sqlite } from '../../db/client.ts'
 import { ROW_TO_RECORD } from '../../db/records.ts'
 import type { Enterprise, Plan, Task } from '../contract/records.ts'
 import { addCalendarMonths } from '../contract/scalars.ts'
-import { planFieldMissing, planFieldNames, requiredPlanFields } from '../rules/planFields.ts'
+import { missingPlanFields, planFieldNames, requiredPlanFields } from '../rules/planFields.ts'
 import type { PlanReviewParams } from './params.ts'
 import { specialScopeChecks } from './specialScope.ts'
 
@@ -71,11 +71,9 @@ export function reviewPlan(sqlite: Sqlite, planId: string, params: PlanReviewPar
   const checks: ReviewCheck[] = []
 
   const required = requiredPlanFields(params.required_fields, domain, plan.plan_type)
-  const missing = required.fields.filter((f) => planFieldMissing(plan, f))
+  const missing = missingPlanFields(plan, required.fields)
   if (missing.length > 0) {
-    // The domain's own basis only when its own list applied, as PLAN_INCOMPLETE cites it (checks/plans.ts).
-    const basis = params.basis('fields', required.key === 'default' ? null : domain)
-    checks.push({ code: 'PLAN_INCOMPLETE', severity: 'MUST', basis, message: `计划缺少必备要素：${planFieldNames(missing)}` })
+    checks.push({ code: 'PLAN_INCOMPLETE', severity: 'MUST', basis: params.basis('fields', required.citedDomain), message: `计划缺少必备要素：${planFieldNames(missing)}` })
   }
 
   const items = new Map(

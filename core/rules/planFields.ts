@@ -38,18 +38,22 @@ export function planFieldMissing(plan: Plan, field: PlanField): boolean {
   }
 }
 
-/** The fields required of a plan of this type whose department is of `domain`, and the key of the pack's map that says so. */
-export function requiredPlanFields(
-  required: RequiredPlanFields, domain: string | null, planType: Plan['plan_type']
-): { key: string; fields: readonly PlanField[] } {
+/**
+ * The fields required of a plan of this type whose department is of `domain`, and the domain whose own
+ * basis a finding cites: the domain when its own list applied, else none (the general minimum, cited from
+ * the main text; e.g. an ENV annual plan, filed as text).
+ */
+export function requiredPlanFields<D extends string>(
+  required: RequiredPlanFields, domain: D | null, planType: Plan['plan_type']
+): { fields: readonly PlanField[]; citedDomain: D | null } {
   for (const key of domain !== null ? [`${domain}:${planType}`, domain] : []) {
     const fields = required[key]
-    if (fields) return { key, fields }
+    if (fields) return { fields, citedDomain: domain }
   }
-  return { key: 'default', fields: required.default }
+  return { fields: required.default, citedDomain: null }
 }
 
 /** The required fields the plan leaves out, in the pack's order. */
-export function missingPlanFields(plan: Plan, required: RequiredPlanFields, domain: string | null): PlanField[] {
-  return requiredPlanFields(required, domain, plan.plan_type).fields.filter((f) => planFieldMissing(plan, f))
+export function missingPlanFields(plan: Plan, fields: readonly PlanField[]): PlanField[] {
+  return fields.filter((f) => planFieldMissing(plan, f))
 }

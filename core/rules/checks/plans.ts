@@ -7,7 +7,7 @@ import type { AnalysisModel, PlanFact, TaskFact } from '../context.ts'
 import { day, deptName, entName, PLAN_STATUS_CN, PLAN_TYPE_CN, planRef, taskRef } from '../describe.ts'
 import type { Json } from '../types.ts'
 import type { RuleImpl } from '../rule.ts'
-import { planFieldMissing, planFieldNames, requiredPlanFields } from '../planFields.ts'
+import { missingPlanFields, planFieldNames, requiredPlanFields } from '../planFields.ts'
 
 const isoOrNull = (d: number | null): string | null => (d === null ? null : isoFromDay(d))
 
@@ -169,12 +169,10 @@ export const planIncomplete: RuleImpl<'PLAN_INCOMPLETE'> = (m, cfg, out) => {
     const dept = p.plan.department_id
     const domain = m.domainOf(dept)
     const required = requiredPlanFields(required_fields, domain, p.plan.plan_type)
-    const missing = required.fields.filter((f) => planFieldMissing(p.plan, f))
+    const missing = missingPlanFields(p.plan, required.fields)
     if (missing.length === 0) continue
     out.emit('PLAN_INCOMPLETE', cfg, {
-      task_ids: [], plan_ids: [p.id], enterprise_id: null, department_id: dept,
-      // The domain's own basis only when its own list applied (an ENV annual plan is held to the general minimum).
-      domain: required.key === 'default' ? null : domain,
+      task_ids: [], plan_ids: [p.id], enterprise_id: null, department_id: dept, domain: required.citedDomain,
       evidence: { plan: planEvidence(p), missing_fields: missing, required_fields: [...required.fields] },
       message: `${deptName(m, dept)}的${p.plan.year}年${PLAN_TYPE_CN[p.plan.plan_type]}检查计划${planRef(p)}` +
         `已于${day(inForce)}${p.filedDay !== null ? '备案' : '公布'}，但缺少必备要素：${planFieldNames(missing)}。`
