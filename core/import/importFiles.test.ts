@@ -395,6 +395,25 @@ describe.each([{ worker: true }, { worker: false }])('importFiles (worker: $work
     expect(s.sqlite.prepare("SELECT count(*) FROM departments WHERE id LIKE 'D-%'").pluck().get()).toBe(3001)
   })
 
+  it('rejects a line whose string holds a lone surrogate escape, naming the field, and keeps a well-formed pair', async () => {
+    const { report, sqlite, path } = await importLines([
+      record.department({ id: 'D-OK' }),
+      JSON.stringify(record.department({ id: 'D-LONE' })).replace(/"name":"[^"]*"/, '"name":"监督\\ud800科"'),
+      JSON.stringify(record.department({ id: 'D-PAIR' })).replace(/"name":"[^"]*"/, '"name":"笑脸\\ud83d\\ude00科"'),
+      JSON.stringify(record.department({ id: 'D-LOW' })).replace(/"name":"[^"]*"/, '"name":"\\udc00"'),
+      // A backslash before "u" is not an escape of a surrogate: imported as written.
+      JSON.stringify(record.department({ id: 'D-SLASH', name: 'C:\\ud800' }))
+    ], { worker })
+    expect(report.totals).toMatchObject({ records: 3, rejected: 2 })
+    expect(report.rejected).toEqual([
+      expect.objectContaining({ file: path, line: 2, type: 'department', id: 'D-LONE', field: 'name', reason: expect.stringMatching(/代理项.*surrogate/) }),
+      expect.objectContaining({ file: path, line: 4, type: 'department', id: 'D-LOW', field: 'name' })
+    ])
+    expect(ids(sqlite, 'departments')).toEqual(['D-OK', 'D-PAIR', 'D-SLASH'])
+    expect(sqlite.prepare("SELECT name FROM departments WHERE id = 'D-PAIR'").pluck().get()).toBe('笑脸😀科')
+    expect(sqlite.prepare("SELECT name FROM departments WHERE id = 'D-SLASH'").pluck().get()).toBe('C:\\ud800')
+  })
+
   it('imports an empty file as an empty batch', async () => {
     const s = setup()
     const report = await importFiles({ sqlite: s.sqlite }, [s.file('empty.jsonl', '')], { userId: 'u', worker })

@@ -9,6 +9,7 @@ import { checkHeader, type HeaderInfo } from './header.ts'
 import { describeIssues, type FieldProblem } from './issues.ts'
 import { describeJsonError } from './jsonError.ts'
 import { NOT_UTF8_LINE, openLineSource } from './lineReader.ts'
+import { LONE_SURROGATE_REASON, loneSurrogatePath } from './surrogates.ts'
 import { createReferenceCollector, type ReferenceCollector, type ReferenceSets } from './references.ts'
 import { REPORT_SAMPLE_LIMIT, type ImportReport, type ImportWarning, type Rejection } from './report.ts'
 
@@ -134,6 +135,12 @@ export async function processFile(
     }
     if (!isPlainObject(value)) {
       reject(null, null, [describeNonObject(value)])
+      continue
+    }
+    const illFormed = loneSurrogatePath(text, value)
+    if (illFormed !== null) {
+      const type = typeof value.type === 'string' ? value.type : null
+      reject(type, typeof value.id === 'string' ? value.id : null, [{ field: illFormed, reason: LONE_SURROGATE_REASON }])
       continue
     }
     const type = value.type
