@@ -3,7 +3,10 @@
 // the stored record would differ from the file. Such a line is rejected, naming the field.
 import { formatPath } from './issues.ts'
 
-/** A line can hold a lone surrogate only as a `\uD800`–`\uDFFF` escape: most lines never reach the walk. */
+/**
+ * A line can hold a lone surrogate only as a `\uD800`–`\uDFFF` escape: most lines never reach the walk
+ * (and most hold no `\u` at all, which indexOf tells several times faster than the regex).
+ */
 const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/
 
 // A high surrogate not followed by a low one, or a low one not preceded by a high one.
@@ -14,7 +17,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * null when there is none. `text` is the line `value` was parsed from (a cheap pre-check).
  */
 export function loneSurrogatePath(text: string, value: unknown): string | null {
-  if (!SURROGATE_ESCAPE.test(text)) return null
+  if (text.indexOf('\\u') < 0 || !SURROGATE_ESCAPE.test(text)) return null
   return walk(value, [])
 }
 
