@@ -68,7 +68,7 @@ describe('demo database', () => {
       expect(snapshot.id).toBe(r.plan_id)
       expect(snapshot.status).toBe('SUBMITTED')
     }
-    const outbox = sqlite.prepare('SELECT kind, entity_id, payload, status FROM outbox').all() as { kind: string; entity_id: string; payload: string; status: string }[]
+    const outbox = sqlite.prepare("SELECT kind, entity_id, payload, status FROM outbox WHERE kind = 'plan-review'").all() as { kind: string; entity_id: string; payload: string; status: string }[]
     expect(outbox.length).toBe(reviews.filter((r) => r.sync_status !== 'SENT').length)
     expect(outbox.length).toBeGreaterThan(0)
     expect(new Set(outbox.map((o) => o.status))).toEqual(new Set(['PENDING', 'REJECTED']))
@@ -152,6 +152,16 @@ describe('demo database', () => {
     expect(attached.documents).toBe(count('SELECT count(*) FROM documents'))
     expect(count('SELECT count(*) FROM flag_decisions')).toBe(attached.decisions)
     expect(count("SELECT count(*) FROM flag_decisions WHERE decision = 'DISMISSED' AND reason IS NOT NULL")).toBeGreaterThan(0)
+    // Each decision is queued for the central system, as the inbox queues an officer's.
+    const queued = sqlite.prepare(`SELECT o.payload, o.status, d.flag_key, d.decision, d.reason, d.decided_by, d.decided_at
+      FROM outbox o JOIN flag_decisions d ON d.flag_key = o.entity_id WHERE o.kind = 'flag-decision'`).all() as Record<string, string | null>[]
+    expect(queued).toHaveLength(attached.decisions)
+    for (const q of queued) {
+      expect(q['status']).toBe('PENDING')
+      expect(JSON.parse(q['payload'] ?? '')).toEqual({
+        flag_key: q['flag_key'], decision: q['decision'], ...(q['reason'] === null ? {} : { reason: q['reason'] }), decided_by: q['decided_by'], decided_at: q['decided_at']
+      })
+    }
     const refs = sqlite.prepare('SELECT flag_refs FROM documents').pluck().all() as string[]
     const manifestKeys = new Set(INJECTABLE_RULES.flatMap((r) => result.manifest.rules[r].map((c) => key({ rule: r, ...c }))))
     for (const r of refs) for (const k of JSON.parse(r) as string[]) expect(manifestKeys.has(k)).toBe(true)

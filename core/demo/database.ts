@@ -106,7 +106,7 @@ export function createDemoDatabase(path: string, options: DemoOptions = {}, { fo
       // The inbox opens with the flags of the data as it stood on its last day, some already decided.
       const run = runFullAnalysis(sqlite, { asOf: DEMO_LAST_DATE, pack: builtinRulePack(DEFAULT_RULE_PACK) })
       const work = sqlite.transaction(() => attachDemoFlagWork(sqlite, demo.manifest, flagKey, createRandom(seedFromValue(`${demo.options.seed}:flags`)), DEMO_LAST_DATE))()
-      local = { ...local, flags: run.flagCount, flag_decisions: work.decisions, audit_entries: local.audit_entries + work.decisions }
+      local = { ...local, flags: run.flagCount, flag_decisions: work.decisions, outbox: local.outbox + work.decisions, audit_entries: local.audit_entries + work.decisions }
     }
     sqlite.pragma('journal_mode = WAL')
     sqlite.close()

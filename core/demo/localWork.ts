@@ -6,6 +6,7 @@
 import type { Sqlite } from '../../db/client.ts'
 import { ROW_TO_RECORD } from '../../db/records.ts'
 import { appendAudit } from '../audit.ts'
+import { flagDecisionOutbox, type FlagDecision } from '../flags/queries.ts'
 import type { Plan } from '../contract/records.ts'
 import { dateOf, dayOf, timestampOf, type WorkingDays } from './days.ts'
 import { INJECTABLE_RULES, type InjectableRule, type InjectedCase, type InjectionManifest } from './injections.ts'
@@ -326,6 +327,8 @@ export type FlagKeyOf = (flag: { rule: string; task_ids: string[]; plan_ids: str
  */
 export function attachDemoFlagWork(sqlite: Sqlite, manifest: InjectionManifest, keyOf: FlagKeyOf, random: Random, lastDate: string): { decisions: number; documents: number } {
   const insert = sqlite.prepare('INSERT OR REPLACE INTO flag_decisions (flag_key, decision, reason, decided_by, decided_at) VALUES (?, ?, ?, ?, ?)')
+  // Made on the data's last day and not yet synced: queued as the inbox queues an officer's decision.
+  const queued: [string, Omit<FlagDecision, 'flagKeys'>][] = []
   let decisions = 0
   for (const rule of INJECTABLE_RULES) {
     const cases = manifest.rules[rule].slice(0, 4)
@@ -335,9 +338,18 @@ export function attachDemoFlagWork(sqlite: Sqlite, manifest: InjectionManifest, 
       const at = `${lastDate}T${String(9 + random.int(0, 7)).padStart(2, '0')}:${String(random.int(0, 11) * 5).padStart(2, '0')}:00+08:00`
       const reason = dismissed ? '经核实，该检查系应企业申请开展，已补充说明材料。' : null
       insert.run(key, dismissed ? 'DISMISSED' : 'CONFIRMED', reason, 'u-officer-1', at)
+      queued.push([key, { decision: dismissed ? 'DISMISSED' : 'CONFIRMED', reason, userId: 'u-officer-1', at }])
       appendAudit(sqlite, { userId: 'u-officer-1', action: 'flag.decide', entity: 'flag', entityId: key, detail: { decision: dismissed ? 'DISMISSED' : 'CONFIRMED', reason }, at })
       decisions++
     })
+  }
+  // Ids drawn after the decisions, so that adding the outbox left the decisions' times as they were.
+  // Attached again (the tests do), a decision replaces its earlier one, and so does its queued item.
+  const unqueue = sqlite.prepare("DELETE FROM outbox WHERE kind = 'flag-decision' AND entity_id = ? AND status = 'PENDING'")
+  const queue = flagDecisionOutbox(sqlite)
+  for (const [key, decision] of queued) {
+    unqueue.run(key)
+    queue(uuid(random), key, decision)
   }
   const stored = sqlite.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(DOCUMENT_CASES_SETTING) as string | undefined
   const cases = stored ? (JSON.parse(stored) as Record<string, { rule: string; task_ids: string[]; plan_ids: string[] }>) : {}

@@ -317,6 +317,18 @@ export function getFlag(sqlite: Sqlite, key: string): (FlagRow & { evidence: Rec
 export type FlagDecision = { flagKeys: readonly string[]; decision: 'CONFIRMED' | 'DISMISSED'; reason: string | null; userId: string; at: string }
 
 /**
+ * Queues one flag decision for central-api-v1 `POST /flag-decisions`: the statement, and the call that
+ * writes an item (`id` given by the caller: the demo builder draws reproducible ones).
+ */
+export function flagDecisionOutbox(sqlite: Sqlite): (id: string, key: string, d: Omit<FlagDecision, 'flagKeys'>) => void {
+  const insert = sqlite.prepare("INSERT INTO outbox (id, kind, entity_id, payload, created_at, status) VALUES (?, 'flag-decision', ?, ?, ?, 'PENDING')")
+  return (id, key, d) => {
+    const payload = { flag_key: key, decision: d.decision, reason: d.reason ?? undefined, decided_by: d.userId, decided_at: d.at }
+    insert.run(id, key, JSON.stringify(payload), d.at)
+  }
+}
+
+/**
  * Records decisions for existing flags in one transaction, with an audit entry and an outbox item per
  * flag (central-api-v1 `POST /flag-decisions`). Unknown keys are returned, not decided.
  */
@@ -326,15 +338,14 @@ export function decideFlags(sqlite: Sqlite, d: FlagDecision): { decided: string[
     `INSERT INTO flag_decisions (flag_key, decision, reason, decided_by, decided_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT(flag_key) DO UPDATE SET decision = excluded.decision, reason = excluded.reason, decided_by = excluded.decided_by, decided_at = excluded.decided_at`
   )
-  const outbox = sqlite.prepare("INSERT INTO outbox (id, kind, entity_id, payload, created_at, status) VALUES (?, 'flag-decision', ?, ?, ?, 'PENDING')")
+  const queue = flagDecisionOutbox(sqlite)
   const decided: string[] = []
   const unknown: string[] = []
   sqlite.transaction(() => {
     for (const key of new Set(d.flagKeys)) {
       if (!exists.get(key)) { unknown.push(key); continue }
       upsert.run(key, d.decision, d.reason, d.userId, d.at)
-      const payload = { flag_key: key, decision: d.decision, reason: d.reason ?? undefined, decided_by: d.userId, decided_at: d.at }
-      outbox.run(randomUUID(), key, JSON.stringify(payload), d.at)
+      queue(randomUUID(), key, d)
       appendAudit(sqlite, { userId: d.userId, action: 'flag.decide', entity: 'flag', entityId: key, detail: { decision: d.decision, reason: d.reason }, at: d.at })
       decided.push(key)
     }
