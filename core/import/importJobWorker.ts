@@ -1,17 +1,17 @@
-// Worker entry of an import job (see importJob.ts). Speaks the job runner's message protocol:
-// progress (0..1 with a stage), then done with the import report, or error with a one-line message.
-import { parentPort, workerData } from 'node:worker_threads'
+// Worker entry of import jobs (see importJob.ts). Speaks the job runner's message protocol: a job
+// message in; progress (0..1 with a stage), then done with the import report, or error with a one-line message.
+import { parentPort } from 'node:worker_threads'
 import { openDatabase } from '../../db/client.ts'
-import type { WorkerMessage } from '../jobs/jobRunner.ts'
+import { jobMessageSchema, type WorkerMessage } from '../jobs/jobProtocol.ts'
 import { importJobInputSchema } from './importJob.ts'
 import { checkInputFiles, importFiles } from './importFiles.ts'
 
 /** Reading and validating is most of the work; the rest (references, report, commit) is the last 5 %. */
 const READ_SHARE = 0.95
 
-async function run(port: NonNullable<typeof parentPort>): Promise<void> {
+async function run(port: NonNullable<typeof parentPort>, message: unknown): Promise<void> {
   const post = (message: WorkerMessage) => port.postMessage(message)
-  const input = importJobInputSchema.parse(workerData)
+  const input = importJobInputSchema.parse(jobMessageSchema.parse(message).data)
   checkInputFiles(input.paths) // before the database is even created
   const opened = openDatabase(input.dbPath)
   try {
@@ -27,5 +27,8 @@ async function run(port: NonNullable<typeof parentPort>): Promise<void> {
 
 if (parentPort) {
   const port = parentPort
-  run(port).catch((error: unknown) => port.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) } satisfies WorkerMessage))
+  const fail = (error: unknown) => port.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) } satisfies WorkerMessage)
+  port.on('message', (message: unknown) => {
+    run(port, message).catch(fail)
+  })
 }

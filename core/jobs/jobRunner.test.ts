@@ -3,6 +3,9 @@ import { createJobRunner, type JobStatus } from './jobRunner.ts'
 
 const WORKER = new URL('./testing/echoWorker.ts', import.meta.url)
 
+type Echo = { doubled: number; threadId: number }
+const resultOf = (s: JobStatus) => s.result as Echo
+
 describe('job runner', () => {
   it('runs a worker, reports progress and the result', async () => {
     const seen: number[] = []
@@ -27,5 +30,32 @@ describe('job runner', () => {
     expect(runner.cancel(job.id)).toBe(true)
     expect(await runner.wait(job.id)).toMatchObject({ state: 'CANCELLED' })
     expect(runner.cancel(job.id)).toBe(false)
+  })
+
+  it('keeps a kind’s worker resident between jobs, also after a job reported a failure', async () => {
+    const runner = createJobRunner()
+    const first = await runner.wait(runner.start('analysis', WORKER, { mode: 'ok', value: 1 }).id)
+    expect((await runner.wait(runner.start('analysis', WORKER, { mode: 'fail', value: 0 }).id)).state).toBe('FAILED')
+    const third = await runner.wait(runner.start('analysis', WORKER, { mode: 'ok', value: 3 }).id)
+    expect(resultOf(third)).toEqual({ doubled: 6, threadId: resultOf(first).threadId })
+    // Another kind has a worker of its own.
+    const other = await runner.wait(runner.start('other', WORKER, { mode: 'ok', value: 4 }).id)
+    expect(resultOf(other).threadId).not.toBe(resultOf(first).threadId)
+  })
+
+  it('starts a new worker after one was cancelled or crashed', async () => {
+    const runner = createJobRunner()
+    const before = await runner.wait(runner.start('analysis', WORKER, { mode: 'ok', value: 1 }).id)
+    const hung = runner.start('analysis', WORKER, { mode: 'hang', value: 0 })
+    runner.cancel(hung.id)
+    await runner.wait(hung.id)
+    const afterCancel = await runner.wait(runner.start('analysis', WORKER, { mode: 'ok', value: 2 }).id)
+    expect(afterCancel).toMatchObject({ state: 'DONE', result: { doubled: 4 } })
+    expect(resultOf(afterCancel).threadId).not.toBe(resultOf(before).threadId)
+    const crashed = await runner.wait(runner.start('analysis', WORKER, { mode: 'throw', value: 0 }).id)
+    expect(crashed).toMatchObject({ state: 'FAILED', error: expect.stringContaining('线程崩溃') })
+    const afterCrash = await runner.wait(runner.start('analysis', WORKER, { mode: 'ok', value: 5 }).id)
+    expect(afterCrash).toMatchObject({ state: 'DONE', result: { doubled: 10 } })
+    expect(resultOf(afterCrash).threadId).not.toBe(resultOf(afterCancel).threadId)
   })
 })
