@@ -63,6 +63,48 @@ export function writeJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value)}\n`)
 }
 
+/** Output is handed to stdout in pieces of about this many characters. */
+const STREAM_CHUNK_CHARS = 1 << 20
+
+/**
+ * Writes exactly `JSON.stringify(value)` and a newline, but the array under `key` element by element:
+ * as one string, a large flags list would be held twice in memory and, past ~512 MB, exceed the longest
+ * string V8 can make ("Invalid string length"). The rest of the object keeps its key order: it is
+ * stringified with the array replaced by a marker, and the elements go where the marker was.
+ */
+export function writeJsonStreamingArray<T extends object>(value: T, key: keyof T & string, write: (chunk: string) => void = (c) => process.stdout.write(c)): void {
+  const items: unknown = value[key]
+  if (!Array.isArray(items)) {
+    write(`${JSON.stringify(value)}\n`)
+    return
+  }
+  // A marker the rest of the value does not already hold (found once in the text), whatever its strings.
+  for (let n = 0; ; n++) {
+    const marker = JSON.stringify(`\u0000${key}#${n}\u0000`)
+    const text = JSON.stringify(value, function (this: unknown, k: string, v: unknown) {
+      return this === value && k === key ? JSON.parse(marker) : v
+    })
+    const at = text.indexOf(marker)
+    if (text.indexOf(marker, at + 1) >= 0) continue
+    writeElements(items, `${text.slice(0, at)}[`, `]${text.slice(at + marker.length)}\n`, write)
+    return
+  }
+}
+
+function writeElements(items: readonly unknown[], head: string, tail: string, write: (chunk: string) => void): void {
+  write(head)
+  let chunk = ''
+  items.forEach((item: unknown, i) => {
+    // As JSON.stringify writes an array element: undefined (and functions) become null.
+    chunk += (i > 0 ? ',' : '') + (JSON.stringify(item) ?? 'null')
+    if (chunk.length >= STREAM_CHUNK_CHARS) {
+      write(chunk)
+      chunk = ''
+    }
+  })
+  write(chunk + tail)
+}
+
 export function writeLine(line: string): void {
   process.stdout.write(`${line}\n`)
 }

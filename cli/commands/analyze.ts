@@ -10,7 +10,7 @@ import { DEFAULT_RULE_PACK } from '../../core/rules/packs.ts'
 import { isRuleCode, RulePackError, type RulePack } from '../../core/rules/pack.ts'
 import type { AnalysisOutput } from '../../core/rules/types.ts'
 import { openCliDatabase } from './import.ts'
-import { EXIT, parseOptions, usageError, writeJson, writeLine, writeProgress, databasePath } from '../io.ts'
+import { EXIT, parseOptions, usageError, writeJsonStreamingArray, writeLine, writeProgress, databasePath } from '../io.ts'
 
 const SEVERITY_CN = { MUST: '必须纠正', SHOULD: '应当说明', INFO: '提示' } as const
 const TABLE_DETAIL_LIMIT = 50
@@ -92,7 +92,7 @@ export async function run(argv: string[]): Promise<number> {
     if (format === 'json') {
       // The flags object of the contract; rules-core-v1 (working days) has the output carry a warning
       // when a date falls outside the calendar: a `warnings` array then, repeated on stderr for a reader.
-      writeJson(output)
+      writeJsonStreamingArray(output, 'flags')
       for (const w of output.warnings ?? []) writeProgress(`注意 / warning: ${w}`)
     } else for (const line of renderTable(output, pack)) writeLine(line)
     return EXIT.OK
