@@ -27,6 +27,8 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
+    // `*.engine.test.ts`: tests of renderer data against what the engine writes; they run the engine in Node.
+    ignores: ['renderer/**/*.engine.test.ts'],
     languageOptions: { globals: globals.browser },
     plugins: { 'react-hooks': reactHooks },
     rules: {

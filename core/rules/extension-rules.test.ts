@@ -127,6 +127,17 @@ describe('PLANNED_ALREADY_COVERED (D-12b)', () => {
     }
   })
 
+  it('one flag per planned task, with the covering triggered inspection completed last; the others counted', () => {
+    const world = withRecords(baseWorld(), { tasks: [trig('P1', '2025-05-01'), trig('P2', '2025-05-10'), trig('P3', '2025-05-10'), task('T', '2025-05-20'), task('U', '2025-06-05')] })
+    const flags = run(world).filter((f) => f.rule === rule)
+    // P2 and P3 were completed the same day: the one first in (date, id) order.
+    expect(flags.map((f) => [f.task_ids, f.evidence['other_covering_triggered']])).toEqual([[['P2', 'T'], 2], [['P2', 'U'], 1]])
+    expect(flags[0]!.message).toContain('另有2次触发式检查亦已涵盖')
+    expect(flags[1]!.message).toContain('另有1次')
+    // Record order changes nothing.
+    expect(run(withRecords(baseWorld(), { tasks: [...world.tasks].reverse() })).filter((f) => f.rule === rule)).toEqual(flags)
+  })
+
   it('the triggered task must be completed first, same department, in a listed domain', () => {
     const unfinished = trig('P', '2025-05-10', { visits: [visit('2025-05-10'), visit('2025-05-25')] })
     expect(ids(run(withRecords(baseWorld(), { tasks: [unfinished, task('T', '2025-05-20')] })), rule)).toEqual([])

@@ -204,9 +204,19 @@ export const resultRecognitionIgnored: RuleImpl<'RESULT_RECOGNITION_IGNORED'> = 
   return { siteRun, finish }
 }
 
+/**
+ * One flag per planned task (D-12b is about the planned check that should have been deemed done), paired
+ * with the covering triggered inspection completed last before it; the others that also cover it are
+ * counted in the evidence. Pairing it with every one of them made the flags grow with the square of an
+ * enterprise's inspections (3,000 at one site gave 20,000 flags).
+ */
 export const plannedAlreadyCovered: RuleImpl<'PLANNED_ALREADY_COVERED'> = (m, cfg, out) => {
   const { triggered_cover_window_months: k, domains } = cfg.params
-  const pairs = pairCollector<DayNumber>(m)
+  type Cover = { p: TaskFact; t: TaskFact; dept: string; pos: number; expiry: DayNumber; covering: Set<number> }
+  const covers = new Map<number, Cover>()
+  /** Later completion first, then the planned task's lead department, then the earlier task in the order. */
+  const better = (p: TaskFact, pos: number, c: Cover) =>
+    p.lastDay !== c.p.lastDay ? p.lastDay > c.p.lastDay : pos !== c.pos ? pos < c.pos : p.rank < c.p.rank
   const active = new ActiveWindow()
   const deptSiteRun = (dept: string, facts: readonly TaskFact[], from: number, to: number): void => {
     const domain = m.domainOf(dept)
@@ -227,22 +237,31 @@ export const plannedAlreadyCovered: RuleImpl<'PLANNED_ALREADY_COVERED'> = (m, cf
         if (!t.planned || t.itemIds.length === 0) continue
         for (let a = 0; a < active.length; a++) {
           const p = active.facts[a]!
-          if (p.lastDay > t.inspDay) continue
-          if (t.itemIds.every((id) => p.itemIds.includes(id))) pairs.add(p, t, dept, active.ends[a]!)
+          if (p.lastDay > t.inspDay || !t.itemIds.every((id) => p.itemIds.includes(id))) continue
+          const pos = t.depts.indexOf(dept)
+          const cover = covers.get(t.rank)
+          if (!cover) covers.set(t.rank, { p, t, dept, pos, expiry: active.ends[a]!, covering: new Set([p.rank]) })
+          else {
+            cover.covering.add(p.rank)
+            if (better(p, pos, cover)) Object.assign(cover, { p, dept, pos, expiry: active.ends[a]! })
+          }
         }
       }
       i = end
     }
   }
   const finish = (): void => {
-    for (const { p, t, dept, extra: expiry } of pairs.values()) {
+    for (const { p, t, dept, expiry, covering } of covers.values()) {
+      const others = covering.size - 1
       out.emit('PLANNED_ALREADY_COVERED', cfg, {
         task_ids: [p.id, t.id], enterprise_id: t.enterpriseId, department_id: dept, domain: m.domainOf(dept),
         evidence: {
           department_id: dept, site: siteEvidence(t), triggered: taskEvidence(p), planned: taskEvidence(t),
-          item_ids: [...new Set(t.itemIds)].sort(), cover_ends_before: isoFromDay(expiry), triggered_cover_window_months: k
+          item_ids: [...new Set(t.itemIds)].sort(), cover_ends_before: isoFromDay(expiry), triggered_cover_window_months: k,
+          other_covering_triggered: others
         },
-        message: `${deptName(m, dept)}于${day(p.lastDay)}完成对${entName(m, t.enterpriseId)}（经营场所：${m.siteLabel(t)}）的触发式现场检查（${taskRef(p)}），已涵盖其后${day(t.inspDay)}有计划现场检查（${taskRef(t)}）的全部事项，该有计划检查可视为已完成，不应再次入企检查。`
+        message: `${deptName(m, dept)}于${day(p.lastDay)}完成对${entName(m, t.enterpriseId)}（经营场所：${m.siteLabel(t)}）的触发式现场检查（${taskRef(p)}），已涵盖其后${day(t.inspDay)}有计划现场检查（${taskRef(t)}）的全部事项` +
+          `${others > 0 ? `（此前一个月内另有${others}次触发式检查亦已涵盖）` : ''}，该有计划检查可视为已完成，不应再次入企检查。`
       })
     }
   }
