@@ -27,6 +27,12 @@ describe('the bases a flag cites', () => {
     expect(cites('FIRE_ITEMS_DUPLICATED', null)).toEqual(['附件3《消防救援领域…实施方案》三、（一）'])
   })
 
+  it('gives every basis a note that stands alone: a flag may cite a domain’s entry without the general one it would repeat', () => {
+    for (const [code, cfg] of Object.entries(pack.rules)) {
+      for (const b of [...cfg.basis, ...Object.values(cfg.basis_by_domain ?? {}).flat()]) expect(b.note, `${code}: ${b.cite}`).not.toMatch(/^(同上|同前)/)
+    }
+  })
+
   it('tags every annex among a rule’s general bases with its domain, so that the choice above is data', () => {
     for (const [code, cfg] of Object.entries(pack.rules)) {
       for (const b of cfg.basis) if (/^附件\d+《/.test(b.cite)) expect(b.domain, `${code}: ${b.cite}`).toBeDefined()
