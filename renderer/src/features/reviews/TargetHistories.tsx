@@ -2,14 +2,15 @@
 // inspection of it by any department since `historyFrom`, rows coloured by what should give the reviewer
 // pause (same department this year, inside the minimum interval, a result of the other level to
 // recognise, a pending task to merge into), with a legend.
-import { Empty, Table, Tag, Tooltip } from 'antd'
+import { Button, Empty, Table, Tag, Tooltip } from 'antd'
+import { useState } from 'react'
 import type { PlanReviewView } from '../../../../core/api/channels.ts'
 import { formatCount } from '../../lib/format.ts'
 import {
   DOMAIN_NAMES, HISTORY_HIGHLIGHT_COLORS, HISTORY_HIGHLIGHT_HINTS, HISTORY_HIGHLIGHT_LABELS, HISTORY_HIGHLIGHT_ORDER, labelOf, NAME_LIST_COLORS,
   NAME_LIST_LABELS, TASK_KIND_LABELS, TASK_MODE_LABELS, TASK_SPECIAL_LABELS, TASK_STATUS_COLORS, TASK_STATUS_LABELS
 } from '../../lib/labels.ts'
-import { highlightCounts, primaryHighlight, type HistoryEntryView } from './reviewPlan.ts'
+import { collapsedHistory, highlightCounts, primaryHighlight, type HistoryEntryView } from './reviewPlan.ts'
 
 type TargetHistory = PlanReviewView['history'][number]
 
@@ -38,13 +39,22 @@ function typeText(e: HistoryEntryView): string {
 
 function TargetTable(props: { target: TargetHistory }) {
   const { target } = props
+  const [showAll, setShowAll] = useState(false)
   if (target.entries.length === 0) return <div className="muted target-history-empty">期间内没有任何部门检查该对象。</div>
+  const collapsed = collapsedHistory(target.entries)
+  const hidden = target.entries.length - collapsed.length
+  const rows = showAll ? target.entries : collapsed
   return (
     <Table<HistoryEntryView>
       size="small"
       rowKey="taskId"
       pagination={false}
-      dataSource={target.entries}
+      dataSource={rows}
+      footer={hidden > 0 ? () => (
+        <Button type="link" size="small" data-testid="history-show-all" onClick={() => setShowAll(!showAll)}>
+          {showAll ? '只显示有审核提示的和最近的检查' : `显示全部 ${formatCount(target.entries.length)} 次检查（另有 ${formatCount(hidden)} 次未显示）`}
+        </Button>
+      ) : undefined}
       className="history-table"
       rowClassName={(e) => {
         const h = primaryHighlight(e)

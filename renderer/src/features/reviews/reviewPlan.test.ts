@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { PlanReviewView } from '../../../../core/api/channels.ts'
-import { highlightCounts, primaryHighlight, readReviewedPlan, sortedChecks } from './reviewPlan.ts'
+import { collapsedHistory, highlightCounts, HISTORY_HIGHLIGHTED_ROWS, HISTORY_RECENT_ROWS, primaryHighlight, readReviewedPlan, sortedChecks } from './reviewPlan.ts'
 
 const plan = {
   type: 'plan', id: 'P-1', plan_code: null, department_id: 'D-1', participant_department_ids: null, title: '2026年12月检查计划', plan_type: 'MONTHLY',
@@ -40,5 +40,18 @@ describe('reading a plan review', () => {
   it('orders checks MUST, SHOULD, INFO, keeping their order within a severity', () => {
     const checks = [{ severity: 'INFO', n: 1 }, { severity: 'SHOULD', n: 2 }, { severity: 'MUST', n: 3 }, { severity: 'SHOULD', n: 4 }]
     expect(sortedChecks(checks).map((c) => c.n)).toEqual([3, 2, 4, 1])
+  })
+
+  it('shows a long history collapsed: highlighted rows (up to a cap) and the latest ones, in order', () => {
+    const rows = (n: number, highlightedAt: (i: number) => boolean) =>
+      Array.from({ length: n }, (_, i) => ({ i, highlights: highlightedAt(i) ? ['PENDING' as const] : [] }))
+    const short = rows(HISTORY_RECENT_ROWS, () => false)
+    expect(collapsedHistory(short)).toEqual(short)
+    const long = rows(500, (i) => i === 3 || i === 100)
+    expect(collapsedHistory(long).map((r) => r.i)).toEqual([3, 100, ...Array.from({ length: HISTORY_RECENT_ROWS }, (_, k) => 480 + k)])
+    const manyFlagged = rows(1000, (i) => i % 2 === 0)
+    const shown = collapsedHistory(manyFlagged)
+    expect(shown.filter((r) => r.i < 980)).toHaveLength(HISTORY_HIGHLIGHTED_ROWS)
+    expect(shown.at(-1)?.i).toBe(999)
   })
 })

@@ -52,6 +52,22 @@ export function highlightCounts(history: PlanReviewView['history']): Record<Hist
   return counts
 }
 
+/** History rows shown for a target before 显示全部: the latest ones, plus highlighted ones up to a cap. */
+export const HISTORY_RECENT_ROWS = 20
+export const HISTORY_HIGHLIGHTED_ROWS = 50
+
+/**
+ * The rows of a long history shown at first, in their order: every highlighted row (the first
+ * HISTORY_HIGHLIGHTED_ROWS of them) and the HISTORY_RECENT_ROWS latest. A large enterprise can have
+ * thousands of inspections in six months; a table of them all would bury the few that matter and slow the panel.
+ */
+export function collapsedHistory<E extends Pick<HistoryEntryView, 'highlights'>>(entries: readonly E[]): E[] {
+  if (entries.length <= HISTORY_RECENT_ROWS) return [...entries]
+  const recentFrom = entries.length - HISTORY_RECENT_ROWS
+  let highlighted = 0
+  return entries.filter((e, i) => i >= recentFrom || (e.highlights.length > 0 && ++highlighted <= HISTORY_HIGHLIGHTED_ROWS))
+}
+
 /** Checks in the order an officer deals with them: MUST, then SHOULD, then INFO; stable within each. */
 export function sortedChecks<C extends { severity: string }>(checks: readonly C[]): C[] {
   const rank = (s: string) => (s === 'MUST' ? 0 : s === 'SHOULD' ? 1 : 2)
