@@ -352,6 +352,16 @@ describe('REPEAT_PLANNED_ANNUAL', () => {
     expect(ids(run(T(task('T1', '2025-02-01'), task('T2', '2025-09-01', { site_id: `${ENT_A}-S2` }))), rule)).toEqual([])
   })
 
+  it('names at most ten of the tasks in its message, all of them in the evidence', () => {
+    const many = Array.from({ length: 12 }, (_, i) => task(`T${String(i).padStart(2, '0')}`, `2025-${String(i + 1).padStart(2, '0')}-05`))
+    const flag = one(run(T(...many)), rule)
+    expect(flag.task_ids).toHaveLength(12)
+    expect((flag.evidence['tasks'] as unknown[]).length).toBe(12)
+    expect(flag.message).toContain('任务 T09')
+    expect(flag.message).not.toContain('任务 T10')
+    expect(flag.message).toContain('等，另有 2 次见证据')
+  })
+
   it('one flag per distinct set; department = first qualifying department in the first task\'s order', () => {
     const flags = run(T(
       task('T1', '2025-02-01', { department_ids: ['D-HLTH', 'D-PSB', 'D-MKT'], plan_id: 'P-HLTH' }),

@@ -35,6 +35,18 @@ export function planRef(p: PlanFact): string {
   return p.planCode !== null ? `《${p.plan.title}》（${p.id}，计划编码 ${p.planCode}）` : `《${p.plan.title}》（${p.id}）`
 }
 
+/** A message names at most this many of a flag's inspections; the evidence lists them all. */
+export const MESSAGE_LIST_MAX = 10
+
+/**
+ * Inspections named in a message, "；"-separated: all of them, or the first MESSAGE_LIST_MAX and how many
+ * more (a message is pasted into a notice; a key unit inspected 1,300 times in a year made it a page).
+ */
+export function messageList(parts: readonly string[]): string {
+  if (parts.length <= MESSAGE_LIST_MAX) return parts.join('；')
+  return `${parts.slice(0, MESSAGE_LIST_MAX).join('；')}；等，另有 ${parts.length - MESSAGE_LIST_MAX} 次见证据`
+}
+
 export function day(d: DayNumber): string {
   return cnDate(isoFromDay(d))
 }

@@ -5,7 +5,7 @@
 import { civilFromDay, dayFromCivil, dayFromIso, isoFromDay, type DayNumber } from '../../calendar/days.ts'
 import type { Domain } from '../../contract/scalars.ts'
 import { ITEM_FIRE_MATTER, type AnalysisModel, type TaskFact } from '../context.ts'
-import { day, deptName, entName, taskRef } from '../describe.ts'
+import { day, deptName, entName, messageList, taskRef } from '../describe.ts'
 import type { FIRE_COUNTED_INSPECTIONS } from '../pack.ts'
 import type { RuleImpl, RuleVisitors } from '../rule.ts'
 
@@ -36,7 +36,7 @@ const yearOf = (f: TaskFact): number => civilFromDay(f.inspDay).year
 const fireLedPlanned = (f: TaskFact): boolean => f.planned && f.leadDomain === FIRE
 const fireOnSite = (m: AnalysisModel) => (f: TaskFact): boolean => f.onSite && f.depts.some((d) => m.domainOf(d) === FIRE)
 const fireInspection = (m: AnalysisModel) => (f: TaskFact): boolean => f.inspection && f.depts.some((d) => m.domainOf(d) === FIRE)
-const listTasks = (facts: readonly TaskFact[]): string => facts.map((f) => `${day(f.inspDay)} ${taskRef(f)}`).join('；')
+const listTasks = (facts: readonly TaskFact[]): string => messageList(facts.map((f) => `${day(f.inspDay)} ${taskRef(f)}`))
 
 export const fireBOver: RuleImpl<'FIRE_B_OVER'> = (m, cfg, out) => {
   const { grade, cap_per_year } = cfg.params

@@ -8,7 +8,7 @@ import { ActiveWindow } from '../activeWindow.ts'
 import type { Department } from '../../contract/records.ts'
 import type { Domain } from '../../contract/scalars.ts'
 import type { AnalysisModel, TaskFact } from '../context.ts'
-import { day, deptName, deptNames, entName, KIND_CN, taskRef } from '../describe.ts'
+import { day, deptName, deptNames, entName, KIND_CN, messageList, taskRef } from '../describe.ts'
 import type { Json } from '../types.ts'
 import type { RuleImpl } from '../rule.ts'
 
@@ -120,7 +120,7 @@ export const repeatPlannedAnnual: RuleImpl<'REPEAT_PLANNED_ANNUAL'> = (m, cfg, o
           tasks: facts.map((f) => ({ id: f.id, code: f.code, inspection_date: isoFromDay(f.inspDay) }))
         },
         message: `${deptName(m, dept)}在${year}年对${entName(m, first.enterpriseId)}的同一经营场所（${m.siteLabel(first)}）开展了${facts.length}次有计划现场检查（` +
-          `${facts.map((f) => `${day(f.inspDay)} 任务 ${f.id}`).join('；')}），超过每年${cap}次的上限。`
+          `${messageList(facts.map((f) => `${day(f.inspDay)} 任务 ${f.id}`))}），超过每年${cap}次的上限。`
       })
     }
   }

@@ -1,7 +1,37 @@
 // The evidence object of a flag as a bordered key/value table: nested objects as nested tables, arrays
 // of records as small grids, values already in Chinese (see evidenceFacts.ts).
+import { Button } from 'antd'
 import type { ReactNode } from 'react'
+import { formatCount } from '../../lib/format.ts'
+import { useShowAll } from '../../lib/useShowAll.ts'
 import type { EvidenceField, EvidenceNode } from './evidenceFacts.ts'
+
+/** Rows of an evidence grid shown before 显示全部. */
+const GRID_ROWS_SHOWN = 20
+
+function GridView(props: { node: Extract<EvidenceNode, { kind: 'table' }> }) {
+  const { node } = props
+  const rows = useShowAll(node.rows, GRID_ROWS_SHOWN)
+  return (
+    <div className="evidence-grid-wrap">
+      <table className="evidence-grid">
+        <thead>
+          <tr>{node.columns.map((c) => <th key={c.key}>{c.label}</th>)}</tr>
+        </thead>
+        <tbody>
+          {rows.shown.map((row, r) => (
+            <tr key={r}>{row.map((cell, c) => <td key={c}><NodeView node={cell} /></td>)}</tr>
+          ))}
+        </tbody>
+      </table>
+      {rows.hidden > 0 && (
+        <Button type="link" size="small" data-testid="evidence-grid-show-all" onClick={rows.toggle}>
+          {rows.expanded ? `只显示前 ${GRID_ROWS_SHOWN} 行` : `显示全部 ${formatCount(node.rows.length)} 行（另有 ${formatCount(rows.hidden)} 行）`}
+        </Button>
+      )}
+    </div>
+  )
+}
 
 function NodeView(props: { node: EvidenceNode }): ReactNode {
   const { node } = props
@@ -19,20 +49,7 @@ function NodeView(props: { node: EvidenceNode }): ReactNode {
     case 'fields':
       return <FieldTable fields={node.fields} nested />
     case 'table':
-      return (
-        <div className="evidence-grid-wrap">
-          <table className="evidence-grid">
-            <thead>
-              <tr>{node.columns.map((c) => <th key={c.key}>{c.label}</th>)}</tr>
-            </thead>
-            <tbody>
-              {node.rows.map((row, r) => (
-                <tr key={r}>{row.map((cell, c) => <td key={c}><NodeView node={cell} /></td>)}</tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )
+      return <GridView node={node} />
   }
 }
 

@@ -14,6 +14,7 @@ import {
 import { formatHash } from '../../lib/router.ts'
 import { rememberChoice, storedChoice } from '../../lib/preferences.ts'
 import { useKeyedLoad } from '../../lib/useKeyedLoad.ts'
+import { useShowAll } from '../../lib/useShowAll.ts'
 import { PlanStatusTag } from '../plans/PlanStatusTag.tsx'
 import { RULE_PARAM, RULES_PATH } from '../rules/rulesRoute.ts'
 import { REASON_MAX, reasonRequired, type FlagDecisionCode } from './DecisionModal.tsx'
@@ -25,6 +26,13 @@ import { neighbourIndex, type FlagStepping } from './useFlagStepping.ts'
 
 const loadFlag = (flagKey: string): Promise<FlagDetail> => api.call('flags.get', { flagKey })
 
+/** Characters of a flag key shown: a flag naming a year of inspections has a key of thousands (copied whole). */
+const FLAG_KEY_SHOWN = 160
+
+function shortFlagKey(key: string): string {
+  return key.length <= FLAG_KEY_SHOWN ? key : `${key.slice(0, FLAG_KEY_SHOWN)}…（共 ${formatCount(key.length)} 字符，复制得完整编号）`
+}
+
 function summaryItems(d: FlagDetail): DescriptionsProps['items'] {
   return [
     { key: 'rule', label: '问题类型', span: 2, children: <span>{d.ruleName} <span className="mono muted">{d.rule}</span></span> },
@@ -35,7 +43,14 @@ function summaryItems(d: FlagDetail): DescriptionsProps['items'] {
       children: d.enterpriseId ? <span>{d.enterpriseName ?? '检查对象库中无此企业'} <span className="mono muted">{d.enterpriseId}</span></span> : <span className="muted">不涉及具体企业</span>
     },
     { key: 'department', label: '执法部门', span: 2, children: d.departmentName ?? d.departmentId ?? '—' },
-    { key: 'key', label: '线索编号', span: 2, children: <Typography.Text className="mono flag-key-text" copyable={{ text: d.flagKey, tooltips: ['复制', '已复制'] }}>{d.flagKey}</Typography.Text> }
+    {
+      key: 'key', label: '线索编号', span: 2,
+      children: (
+        <Typography.Text className="mono flag-key-text" copyable={{ text: d.flagKey, tooltips: ['复制完整编号', '已复制'] }} title={d.flagKey.length > FLAG_KEY_SHOWN ? d.flagKey : undefined}>
+          {shortFlagKey(d.flagKey)}
+        </Typography.Text>
+      )
+    }
   ]
 }
 
@@ -145,6 +160,26 @@ function DecisionFooter(props: {
   )
 }
 
+/** Task cards shown before 显示全部: a flag can name a year's worth of inspections. */
+const TASK_CARDS_SHOWN = 12
+
+function TaskCards(props: { tasks: FlagDetail['tasks'] }) {
+  const cards = useShowAll(props.tasks, TASK_CARDS_SHOWN)
+  if (props.tasks.length === 0) return <div className="muted detail-note">该线索不涉及具体检查任务。</div>
+  return (
+    <>
+      <div className={`task-cards${props.tasks.length > 1 ? ' is-multi' : ''}`}>
+        {cards.shown.map((t, i) => <EvidenceTaskCard key={t.id} task={t} index={i} />)}
+      </div>
+      {cards.hidden > 0 && (
+        <Button type="link" size="small" data-testid="flag-tasks-show-all" onClick={cards.toggle}>
+          {cards.expanded ? `只显示前 ${TASK_CARDS_SHOWN} 项` : `显示全部 ${formatCount(props.tasks.length)} 项检查任务（另有 ${formatCount(cards.hidden)} 项）`}
+        </Button>
+      )}
+    </>
+  )
+}
+
 function DetailBody(props: { detail: FlagDetail }) {
   const d = props.detail
   const facts = describeEvidence(d.evidence, evidenceNames(d))
@@ -168,13 +203,7 @@ function DetailBody(props: { detail: FlagDetail }) {
       </DetailSection>
 
       <DetailSection title="检查任务" count={d.tasks.length} testId="flag-tasks">
-        {d.tasks.length === 0 ? (
-          <div className="muted detail-note">该线索不涉及具体检查任务。</div>
-        ) : (
-          <div className={`task-cards${d.tasks.length > 1 ? ' is-multi' : ''}`}>
-            {d.tasks.map((t, i) => <EvidenceTaskCard key={t.id} task={t} index={i} />)}
-          </div>
-        )}
+        <TaskCards tasks={d.tasks} />
       </DetailSection>
 
       <DetailSection title="检查计划" count={d.plans.length} testId="flag-plans">
@@ -325,7 +354,7 @@ export function FlagDetailDrawer(props: {
     >
       {!current ? <Skeleton active paragraph={{ rows: 14 }} /> : null}
       {current && 'error' in current ? <Alert type="error" showIcon title="无法读取问题线索" description={current.error} /> : null}
-      {detail ? <DetailBody detail={detail} /> : null}
+      {detail ? <DetailBody key={detail.flagKey} detail={detail} /> : null}
     </Drawer>
   )
 }
