@@ -4,7 +4,7 @@
 import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
-import { existsSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import { dirname } from 'node:path'
 import {
   applyConnectionPragmas, DatabaseFromFutureError, DEFAULT_MIGRATIONS_FOLDER, newestAppliedMigration, newestJournalMigration, type Sqlite
@@ -39,4 +39,9 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenedDb 
 /** A fresh in-memory database with every migration applied (tests). */
 export function openMemoryDatabase(): OpenedDb {
   return openDatabase(':memory:')
+}
+
+/** Deletes a database file with its WAL, shared-memory and rollback-journal companions (absent ones are fine). */
+export function removeDatabaseFiles(path: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true })
 }

@@ -2,8 +2,8 @@
 // creating and migrating the database if needed. Exit 0: all imported; 3: finished but some lines
 // were rejected (all valid records imported); 2: usage error or an input that could not be read at
 // all (nothing changed); 1: any other failure.
-import { existsSync, rmSync } from 'node:fs'
-import { DatabaseFromFutureError, openDatabase, type OpenedDb } from '../../db/client.ts'
+import { existsSync } from 'node:fs'
+import { DatabaseFromFutureError, openDatabase, removeDatabaseFiles, type OpenedDb } from '../../db/client.ts'
 import { defaultSignedInUser } from '../../core/users.ts'
 import { ImportInputError } from '../../core/import/errors.ts'
 import { formatImportReport } from '../../core/import/formatReport.ts'
@@ -67,7 +67,7 @@ export async function run(argv: string[]): Promise<number> {
     if (error instanceof ImportInputError) {
       // Found only while reading (a header past the up-front probe, say), nothing was imported: a
       // database this command created for the import is removed again, so that nothing changed at all.
-      if (created) for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true })
+      if (created) removeDatabaseFiles(dbPath)
       throw new CliError(error.message, EXIT.USAGE)
     }
     throw error

@@ -3,9 +3,9 @@
 // target and renamed into place only when complete, so a failure never leaves a half-built database and
 // an existing one is replaced only when asked to (--force).
 import Database from 'better-sqlite3'
-import { existsSync, renameSync, rmSync, statSync } from 'node:fs'
+import { existsSync, renameSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { openDatabase } from '../../db/client.ts'
+import { openDatabase, removeDatabaseFiles } from '../../db/client.ts'
 import { createRecordWriter } from '../../db/records.ts'
 import { bundledCalendarDays } from '../calendar/bundled.ts'
 import { createWorkingDays } from './days.ts'
@@ -56,10 +56,6 @@ export function holdsData(path: string): boolean {
   } finally {
     db?.close()
   }
-}
-
-function removeDatabaseFiles(path: string): void {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true })
 }
 
 export type DemoDatabaseOptions = {

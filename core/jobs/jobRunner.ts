@@ -27,7 +27,8 @@ export type JobStatus = {
 }
 
 export type JobRunner = {
-  start(kind: string, workerUrl: URL | string, workerData: unknown): JobStatus
+  /** Starts a job of `kind` in the kind's worker (entry point `workerUrl`), posting it `jobData`. */
+  start(kind: string, workerUrl: URL | string, jobData: unknown): JobStatus
   get(id: string): JobStatus | null
   latest(kind: string): JobStatus | null
   cancel(id: string): boolean
@@ -36,9 +37,55 @@ export type JobRunner = {
 }
 
 type Resident = { worker: Worker; url: string }
+type JobEntry = { status: JobStatus; worker: Worker | null; done: Promise<JobStatus> }
+
+/**
+ * Follows one job in `worker` until it ends (done, error, or the thread exits), keeping `status` up to
+ * date; then detaches and unrefs the worker, which waits idle for the next job. A job already marked
+ * cancelled keeps that state.
+ */
+function followJob(worker: Worker, status: JobStatus, onChange?: (status: JobStatus) => void): Promise<void> {
+  const finish = (state: JobState, patch: Partial<JobStatus>) => {
+    if (status.state !== 'RUNNING') return
+    Object.assign(status, patch, { state, finishedAt: new Date().toISOString() })
+    if (state === 'DONE') status.progress = 1
+    onChange?.(status)
+  }
+  return new Promise((resolve) => {
+    const end = () => {
+      worker.off('message', onMessage)
+      worker.off('error', onError)
+      worker.off('exit', onExit)
+      // Idle until the next job: it must not keep the host process alive.
+      worker.unref()
+      resolve()
+    }
+    const onMessage = (raw: unknown) => {
+      const msg = workerMessageSchema.safeParse(raw)
+      if (!msg.success) return
+      if (msg.data.type === 'progress') {
+        status.progress = msg.data.progress
+        status.stage = msg.data.stage
+        onChange?.(status)
+        return
+      }
+      if (msg.data.type === 'done') finish('DONE', { result: msg.data.result, stage: '完成' })
+      else finish('FAILED', { error: msg.data.message })
+      end()
+    }
+    const onError = (e: Error) => finish('FAILED', { error: e.message })
+    const onExit = (code: number) => {
+      finish(code === 0 ? 'FAILED' : 'CANCELLED', code === 0 ? { error: '任务未报告结果即退出 / worker exited without a result' } : {})
+      end()
+    }
+    worker.on('message', onMessage)
+    worker.on('error', onError)
+    worker.on('exit', onExit)
+  })
+}
 
 export function createJobRunner(onChange?: (status: JobStatus) => void): JobRunner {
-  const jobs = new Map<string, { status: JobStatus; worker: Worker | null; done: Promise<JobStatus> }>()
+  const jobs = new Map<string, JobEntry>()
   const latestByKind = new Map<string, string>()
   const residents = new Map<string, Resident>()
 
@@ -59,52 +106,20 @@ export function createJobRunner(onChange?: (status: JobStatus) => void): JobRunn
   }
 
   return {
-    start(kind, workerUrl, workerData) {
+    start(kind, workerUrl, jobData) {
       const already = running(kind)
       if (already) return already.status
       const status: JobStatus = { id: randomUUID(), kind, state: 'RUNNING', progress: 0, stage: '准备', startedAt: new Date().toISOString(), finishedAt: null, result: null, error: null }
       const worker = residentFor(kind, workerUrl)
-      const finish = (state: JobState, patch: Partial<JobStatus>) => {
-        if (status.state !== 'RUNNING') return
-        Object.assign(status, patch, { state, finishedAt: new Date().toISOString() })
-        if (state === 'DONE') status.progress = 1
-        onChange?.(status)
-      }
-      const entry = { status, worker: worker as Worker | null, done: Promise.resolve(status) }
-      entry.done = new Promise<JobStatus>((resolve) => {
-        const end = () => {
-          worker.off('message', onMessage)
-          worker.off('error', onError)
-          worker.off('exit', onExit)
+      const entry: JobEntry = {
+        status, worker,
+        done: followJob(worker, status, onChange).then(() => {
           entry.worker = null
-          // Idle until the next job: it must not keep the host process alive.
-          worker.unref()
-          resolve(status)
-        }
-        const onMessage = (raw: unknown) => {
-          const msg = workerMessageSchema.safeParse(raw)
-          if (!msg.success) return
-          if (msg.data.type === 'progress') {
-            status.progress = msg.data.progress
-            status.stage = msg.data.stage
-            onChange?.(status)
-            return
-          }
-          if (msg.data.type === 'done') finish('DONE', { result: msg.data.result, stage: '完成' })
-          else finish('FAILED', { error: msg.data.message })
-          end()
-        }
-        const onError = (e: Error) => finish('FAILED', { error: e.message })
-        const onExit = (code: number) => {
-          finish(code === 0 ? 'FAILED' : 'CANCELLED', code === 0 ? { error: '任务未报告结果即退出 / worker exited without a result' } : {})
-          end()
-        }
-        worker.on('message', onMessage)
-        worker.on('error', onError)
-        worker.on('exit', onExit)
-      })
+          return status
+        })
+      }
       worker.ref()
-      worker.postMessage({ type: 'job', data: workerData } satisfies JobMessage)
+      worker.postMessage({ type: 'job', data: jobData } satisfies JobMessage)
       jobs.set(status.id, entry)
       latestByKind.set(kind, status.id)
       onChange?.(status)

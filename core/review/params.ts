@@ -8,7 +8,6 @@ import { ruleBasis } from '../rules/active.ts'
 import { basisCitation } from '../rules/emit.ts'
 import { requiredFieldsSchema, type RuleCode, type RulePack } from '../rules/pack.ts'
 
-
 export const planReviewParamsSchema = z.object({
   /** D-25: how far back the inspection history of each target reaches. */
   history_months: z.number().int().positive(),

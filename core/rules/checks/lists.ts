@@ -6,7 +6,7 @@ import type { Domain } from '../../contract/scalars.ts'
 import { ITEM_OTHER_DOMAIN, ITEM_UNKNOWN, ITEM_WUSHI, type AnalysisModel, type ListEntryFact, type TaskFact } from '../context.ts'
 import { day, deptName, deptNames, entName, taskRef } from '../describe.ts'
 import type { RuleImpl } from '../rule.ts'
-import { present } from '../values.ts'
+import { compareStrings, present } from '../values.ts'
 
 const covering = (e: ListEntryFact, d: DayNumber): boolean => e.from <= d && (e.to === null || d <= e.to)
 
@@ -161,7 +161,7 @@ export const noLegalBasis: RuleImpl<'NO_LEGAL_BASIS'> = (m, cfg, out) => {
       if (item && present(item.legal_basis) === null && !(bare ??= []).includes(id)) bare.push(id)
     }
     if (bare === null || bare.length === 0) return
-    bare.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    bare.sort(compareStrings)
     out.emit('NO_LEGAL_BASIS', cfg, {
       task_ids: [f.id], enterprise_id: f.enterpriseId, department_id: f.lead, domain: f.leadDomain,
       evidence: { inspection_date: isoFromDay(f.inspDay), mode: f.mode, item_ids: bare, department_ids: f.depts },

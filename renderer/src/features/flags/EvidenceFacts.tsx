@@ -1,8 +1,7 @@
 // The evidence object of a flag as a bordered key/value table: nested objects as nested tables, arrays
 // of records as small grids, values already in Chinese (see evidenceFacts.ts).
-import { Button } from 'antd'
 import type { ReactNode } from 'react'
-import { formatCount } from '../../lib/format.ts'
+import { ShowAllButton } from '../../components/ShowAllButton.tsx'
 import { useShowAll } from '../../lib/useShowAll.ts'
 import type { EvidenceField, EvidenceNode } from './evidenceFacts.ts'
 
@@ -24,11 +23,7 @@ function GridView(props: { node: Extract<EvidenceNode, { kind: 'table' }> }) {
           ))}
         </tbody>
       </table>
-      {rows.hidden > 0 && (
-        <Button type="link" size="small" data-testid="evidence-grid-show-all" onClick={rows.toggle}>
-          {rows.expanded ? `只显示前 ${GRID_ROWS_SHOWN} 行` : `显示全部 ${formatCount(node.rows.length)} 行（另有 ${formatCount(rows.hidden)} 行）`}
-        </Button>
-      )}
+      <ShowAllButton list={rows} what="" unit="行" testId="evidence-grid-show-all" />
     </div>
   )
 }

@@ -6,6 +6,7 @@ import { Alert, Button, Checkbox, Descriptions, Drawer, Input, Skeleton, Table, 
 import { useEffect, useState } from 'react'
 import type { FlagDetail } from '../../../../core/api/channels.ts'
 import { DetailSection } from '../../components/DetailSection.tsx'
+import { ShowAllButton } from '../../components/ShowAllButton.tsx'
 import { api } from '../../lib/api.ts'
 import { formatCount, formatTimestamp, formatWindow } from '../../lib/format.ts'
 import {
@@ -171,11 +172,7 @@ function TaskCards(props: { tasks: FlagDetail['tasks'] }) {
       <div className={`task-cards${props.tasks.length > 1 ? ' is-multi' : ''}`}>
         {cards.shown.map((t, i) => <EvidenceTaskCard key={t.id} task={t} index={i} />)}
       </div>
-      {cards.hidden > 0 && (
-        <Button type="link" size="small" data-testid="flag-tasks-show-all" onClick={cards.toggle}>
-          {cards.expanded ? `只显示前 ${TASK_CARDS_SHOWN} 项` : `显示全部 ${formatCount(props.tasks.length)} 项检查任务（另有 ${formatCount(cards.hidden)} 项）`}
-        </Button>
-      )}
+      <ShowAllButton list={cards} what="检查任务" unit="项" testId="flag-tasks-show-all" />
     </>
   )
 }
